@@ -38,9 +38,11 @@ ombuds_find_jdk() {
     fi
   fi
   # Newest first, so that of several JDKs the most recent one is taken.
-  for candidate in $(ls -d /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* \
-      /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/* \
-      "$HOME"/.jdks/* 2>/dev/null | sort -Vr); do
+  # OMBUDS_JDK_SEARCH (space-separated globs) replaces the usual places, for tests.
+  local places=${OMBUDS_JDK_SEARCH:-"/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* \
+/Library/Java/JavaVirtualMachines/*/Contents/Home $HOME/.sdkman/candidates/java/* $HOME/.jdks/*"}
+  # shellcheck disable=SC2086 # the globs must expand
+  for candidate in $(ls -d $places 2>/dev/null | sort -Vr); do
     if ombuds_is_jdk "$candidate"; then
       export JAVA_HOME=$candidate
       return 0

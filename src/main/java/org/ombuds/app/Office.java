@@ -1,0 +1,273 @@
+package org.ombuds.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.ombuds.account.AccountException;
+import org.ombuds.account.AccountService;
+import org.ombuds.account.LoginThrottle;
+import org.ombuds.account.Sessions;
+import org.ombuds.account.Username;
+import org.ombuds.audit.AuditEvent;
+import org.ombuds.audit.AuditKind;
+import org.ombuds.audit.AuditLog;
+import org.ombuds.audit.EntryAuthenticator;
+import org.ombuds.audit.FileAuditAnchor;
+import org.ombuds.casefile.CaseService;
+import org.ombuds.store.Database;
+import org.ombuds.store.DbConfig;
+import org.ombuds.store.JdbiAccountStore;
+import org.ombuds.store.JdbiAuditStore;
+import org.ombuds.store.JdbiCaseStore;
+import org.ombuds.store.StoreException;
+import org.ombuds.vault.AuditKey;
+import org.ombuds.vault.Passphrase;
+import org.ombuds.vault.Vault;
+import org.ombuds.vault.VaultException;
+
+/** One office, opened from its data directory, with every service wired. */
+public final class Office implements AutoCloseable {
+  private final DataDir dir;
+  private final Database db;
+  private final AuditLog audit;
+  private final Vault vault;
+  private final Sessions sessions;
+  private final AccountService accounts;
+  private final CaseService cases;
+  private final Clock clock;
+
+  private Office(DataDir dir, Database db, AuditKey auditKey, Clock clock) {
+    this.dir = dir;
+    this.db = db;
+    this.clock = clock;
+    this.vault = new Vault();
+    this.audit =
+        new AuditLog(
+            new JdbiAuditStore(db),
+            authenticator(auditKey),
+            new FileAuditAnchor(dir.auditHead()),
+            clock,
+            db::afterCommit);
+    CaseService[] casesRef = new CaseService[1];
+    this.sessions =
+        new Sessions(
+            clock,
+            (s, why) ->
+                db.run(
+                    () ->
+                        audit.append(
+                            new AuditEvent(
+                                why == Sessions.End.EXPIRED
+                                    ? AuditKind.SESSION_EXPIRED
+                                    : AuditKind.LOGOUT,
+                                s.accountId(),
+                                "session",
+                                "ok"))),
+            () -> {
+              if (casesRef[0] != null) {
+                casesRef[0].forgetKeys();
+              }
+              db.run(
+                  () -> audit.append(new AuditEvent(AuditKind.OFFICE_LOCKED, "system", "office", "ok")));
+            });
+    JdbiAccountStore accountStore = new JdbiAccountStore(db);
+    this.accounts =
+        new AccountService(
+            accountStore, vault, sessions, new LoginThrottle(clock), audit, db, clock);
+    this.cases = new CaseService(new JdbiCaseStore(db), vault, audit, db, clock, sessions::keys);
+    casesRef[0] = cases;
+  }
+
+  static EntryAuthenticator authenticator(AuditKey key) {
+    return new EntryAuthenticator() {
+      @Override
+      public byte[] tag(byte[] data) {
+        return key.tag(data);
+      }
+
+      @Override
+      public boolean verify(byte[] data, byte[] tag) {
+        return key.verify(data, tag);
+      }
+    };
+  }
+
+  /**
+   * Opens an existing office.
+   *
+   * @throws OfficeException when there is no office there, or its key file or database is unusable
+   */
+  public static Office open(DataDir dir, Optional<String> dbOverride, Clock clock) {
+    if (!Files.isDirectory(dir.root())) {
+      throw new OfficeException(
+          "There is no data directory at " + dir.root() + ": create the office with 'ombuds init'.",
+          true);
+    }
+    AuditKey key = loadAuditKey(dir);
+    Database db = openDatabase(dir.database(dbOverride));
+    Office office = new Office(dir, db, key, clock);
+    if (new JdbiAccountStore(db).office().isEmpty()) {
+      office.close();
+      throw new OfficeException(
+          "The database at "
+              + db.config().redactedUrl()
+              + " holds no office: create it with 'ombuds init'.",
+          true);
+    }
+    return office;
+  }
+
+  /** What {@link #init} hands back once. */
+  public record Created(Office office, AccountService.CreatedOffice created) {}
+
+  /**
+   * Creates an office in {@code dir}, which must be absent or empty. On failure, removes whatever
+   * it had created, so no half-made office is left behind.
+   */
+  public static Created init(
+      DataDir dir, Optional<String> dbUrl, Username username, Passphrase passphrase, Clock clock) {
+    Path root = dir.root();
+    boolean existed = Files.exists(root);
+    if (existed && !Files.isDirectory(root)) {
+      throw new OfficeException(root + " exists and is not a directory.", true);
+    }
+    if (existed && !isEmpty(root)) {
+      throw new OfficeException(
+          root + " is not empty: choose a new or empty directory for the office.", true);
+    }
+    Optional<DbConfig> dbConfig;
+    try {
+      dbConfig = dbUrl.map(DbConfig::fromUrl);
+    } catch (IllegalArgumentException e) {
+      throw new OfficeException(e.getMessage(), true);
+    }
+    List<Path> made = new ArrayList<>();
+    Office office = null;
+    try {
+      Files.createDirectories(root);
+      if (!existed) {
+        made.add(root);
+      }
+      if (!Files.isWritable(root)) {
+        throw new OfficeException(root + " is not writable by this user.", false);
+      }
+      if (dbConfig.isPresent()) {
+        Properties p = new Properties();
+        p.setProperty("db.url", dbConfig.get().jdbcUrl());
+        dir.writeSettings(p);
+        made.add(root.resolve(DataDir.CONFIG));
+      }
+      made.add(dir.auditKey());
+      made.add(dir.auditHead());
+      AuditKey key = AuditKey.generate(dir.auditKey());
+      DbConfig config = dir.database(Optional.empty());
+      config.sqliteFile().ifPresent(f -> made.addAll(sqliteFiles(f)));
+      Database db = openDatabase(config);
+      office = new Office(dir, db, key, clock);
+      AccountService.CreatedOffice created = office.accounts.createOffice(username, passphrase);
+      return new Created(office, created);
+    } catch (AccountException e) {
+      cleanUp(office, made);
+      throw new OfficeException(
+          e.getMessage(), e.reason() != AccountException.Reason.LOCKED);
+    } catch (IOException e) {
+      cleanUp(office, made);
+      throw new OfficeException(
+          "Cannot create the office in " + root + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+          false);
+    } catch (RuntimeException e) {
+      cleanUp(office, made);
+      throw e;
+    }
+  }
+
+  private static List<Path> sqliteFiles(Path db) {
+    return List.of(
+        db, db.resolveSibling(db.getFileName() + "-wal"), db.resolveSibling(db.getFileName() + "-shm"));
+  }
+
+  private static void cleanUp(Office office, List<Path> made) {
+    if (office != null) {
+      office.close();
+    }
+    made.stream()
+        .sorted(Comparator.comparing(Path::getNameCount).reversed())
+        .forEach(
+            p -> {
+              try {
+                Files.deleteIfExists(p);
+              } catch (IOException ignored) {
+                // Best effort: what is left is named by the error the caller prints.
+              }
+            });
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new OfficeException("Cannot read " + dir + ": " + e.getMessage(), false);
+    }
+  }
+
+  private static AuditKey loadAuditKey(DataDir dir) {
+    try {
+      return AuditKey.load(dir.auditKey());
+    } catch (VaultException e) {
+      throw new OfficeException(
+          "The audit key file " + dir.auditKey() + " cannot be used: " + e.getMessage(), false);
+    }
+  }
+
+  private static Database openDatabase(DbConfig config) {
+    try {
+      return Database.open(config);
+    } catch (StoreException e) {
+      throw new OfficeException(e.getMessage(), false);
+    }
+  }
+
+  public DataDir dir() {
+    return dir;
+  }
+
+  public Database db() {
+    return db;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public Vault vault() {
+    return vault;
+  }
+
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  public CaseService cases() {
+    return cases;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

@@ -1,0 +1,113 @@
+package org.ombuds.web;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ombuds.account.Account;
+import org.ombuds.account.AccountException;
+import org.ombuds.account.AccountService;
+import org.ombuds.account.PassphrasePolicy;
+import org.ombuds.account.Username;
+import org.ombuds.vault.Passphrase;
+import org.ombuds.vault.RecoveryKey;
+import org.ombuds.vault.Totp;
+import org.ombuds.vault.TotpSecret;
+import tools.jackson.databind.JsonNode;
+
+/** Accounts, second factors, office settings and recovery over the API. */
+final class AccountApi {
+  private final AccountService accounts;
+
+  AccountApi(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  void list(Context ctx) {
+    List<Map<String, Object>> out =
+        accounts.accounts().stream().map(AccountApi::describe).toList();
+    ctx.json(out);
+  }
+
+  void add(Context ctx) {
+    JsonNode body = Json.object(ctx);
+    Username username = username(Json.rawText(body, "username", 200));
+    Account created;
+    try (Passphrase p =
+        Passphrase.of(Json.rawText(body, "passphrase", PassphrasePolicy.MAX_LENGTH))) {
+      created = accounts.addAccount(Auth.caller(ctx).session(), username, p);
+    }
+    ctx.status(201).json(describe(created));
+  }
+
+  void beginTotp(Context ctx) {
+    Auth.Caller caller = Auth.caller(ctx);
+    TotpSecret secret = accounts.beginTotp(caller.session());
+    ctx.json(
+        Map.of(
+            "secret",
+            secret.base32(),
+            "uri",
+            new Totp().otpauthUri(secret, "Ombuds", caller.session().username().value())));
+  }
+
+  void confirmTotp(Context ctx) {
+    JsonNode body = Json.object(ctx);
+    Auth.Caller caller = Auth.caller(ctx);
+    if (!accounts.confirmTotp(caller.session(), caller.token(), Json.text(body, "otp", 16))) {
+      throw new ApiError(
+          400, "invalid_otp", "That code is not right: check the app's clock and try the next one.");
+    }
+    ctx.json(Map.of("totp", true));
+  }
+
+  void settings(Context ctx) {
+    JsonNode body = Json.object(ctx);
+    boolean require = Json.bool(body, "requireTotp");
+    accounts.setRequireTotp(Auth.caller(ctx).session(), require);
+    ctx.json(Map.of("requireTotp", require));
+  }
+
+  void recover(Context ctx) {
+    JsonNode body = Json.object(ctx);
+    Username username = username(Json.rawText(body, "username", 200));
+    RecoveryKey key;
+    try {
+      key = RecoveryKey.parse(Json.rawText(body, "recoveryKey", 200));
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest(e.getMessage());
+    }
+    boolean ok;
+    try (Passphrase p =
+        Passphrase.of(Json.rawText(body, "newPassphrase", PassphrasePolicy.MAX_LENGTH))) {
+      ok = accounts.recover(username, key, p);
+    } catch (AccountException e) {
+      if (e.reason() == AccountException.Reason.NOT_FOUND) {
+        throw new ApiError(401, "invalid_credentials", "Wrong username or recovery key.");
+      }
+      throw e;
+    }
+    if (!ok) {
+      throw new ApiError(401, "invalid_credentials", "Wrong username or recovery key.");
+    }
+    ctx.json(Map.of("recovered", true));
+  }
+
+  private static Username username(String typed) {
+    try {
+      return Username.parse(typed);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest(e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> describe(Account a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", a.id());
+    m.put("username", a.username().value());
+    m.put("totp", a.hasTotp());
+    m.put("active", a.active());
+    m.put("createdAt", a.createdAt().toString());
+    return m;
+  }
+}

@@ -1,0 +1,150 @@
+package org.ombuds.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.ombuds.account.AccountException;
+import org.ombuds.casefile.CaseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into one answer shape: {@code {"error","message"}} JSON for the API, an HTML
+ * page otherwise. Nothing internal reaches the caller; an unexpected fault is logged by its type and
+ * code location only (exception messages can quote data, so they are not logged).
+ */
+final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+  private static final String ANSWERED = "ombuds.answered";
+
+  private final Templates templates;
+
+  ErrorMapper(Templates templates) {
+    this.templates = templates;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.exception(ApiError.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
+    routes.exception(
+        AccountException.class,
+        (e, ctx) ->
+            answer(
+                ctx,
+                switch (e.reason()) {
+                  case INVALID -> 400;
+                  case CONFLICT -> 409;
+                  case LOCKED -> 423;
+                  case NOT_FOUND -> 404;
+                },
+                switch (e.reason()) {
+                  case INVALID -> "invalid_request";
+                  case CONFLICT -> "conflict";
+                  case LOCKED -> "office_locked";
+                  case NOT_FOUND -> "not_found";
+                },
+                e.getMessage()));
+    routes.exception(
+        CaseException.class,
+        (e, ctx) ->
+            answer(
+                ctx,
+                switch (e.reason()) {
+                  case INVALID -> 400;
+                  case NOT_FOUND -> 404;
+                  case CLOSED -> 409;
+                  case LOCKED -> 423;
+                },
+                switch (e.reason()) {
+                  case INVALID -> "invalid_request";
+                  case NOT_FOUND -> "not_found";
+                  case CLOSED -> "case_closed";
+                  case LOCKED -> "office_locked";
+                },
+                e.getMessage()));
+    routes.exception(
+        HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), null, null));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("Unexpected {} at {}", e.getClass().getName(), where(e));
+          answer(ctx, 500, "internal", "Something went wrong on the server. Nothing was changed by"
+              + " the failed step; try again, and tell the administrator if it persists.");
+        });
+    for (int status : new int[] {400, 404, 405, 413, 415}) {
+      routes.error(
+          status,
+          "*",
+          ctx -> {
+            if (ctx.attribute(ANSWERED) == null) {
+              answer(ctx, status, null, null);
+            }
+          });
+    }
+  }
+
+  private static String where(Throwable e) {
+    return Arrays.stream(e.getStackTrace())
+        .limit(8)
+        .map(f -> f.getClassName() + "." + f.getMethodName() + ":" + f.getLineNumber())
+        .collect(Collectors.joining(" < "));
+  }
+
+  void answer(Context ctx, int status, String code, String message) {
+    String c = Optional.ofNullable(code).orElseGet(() -> defaultCode(status));
+    String m = Optional.ofNullable(message).orElseGet(() -> defaultMessage(status));
+    ctx.attribute(ANSWERED, Boolean.TRUE);
+    ctx.status(status);
+    if (status == 429 && ctx.attribute("retryAfter") instanceof Long seconds) {
+      ctx.header("Retry-After", Long.toString(seconds));
+    }
+    if (Auth.isApi(ctx) || ctx.path().equals("/healthz")) {
+      Map<String, String> body = new LinkedHashMap<>();
+      body.put("error", c);
+      body.put("message", m);
+      ctx.contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
+    } else {
+      I18n i18n = I18n.of(I18n.fromAcceptLanguage(ctx.header("Accept-Language")));
+      ctx.html(
+          templates.render(
+              "error.jte",
+              Map.of(
+                  "page", new PageModel(i18n, "", Optional.empty()),
+                  "status", status,
+                  "message", m)));
+    }
+  }
+
+  static String defaultCode(int status) {
+    return switch (status) {
+      case 400 -> "invalid_request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 409 -> "conflict";
+      case 413 -> "too_large";
+      case 415 -> "unsupported_media_type";
+      case 429 -> "too_many_attempts";
+      default -> status >= 500 ? "internal" : "error";
+    };
+  }
+
+  static String defaultMessage(int status) {
+    return switch (status) {
+      case 400 -> "The request is not well formed.";
+      case 401 -> "Log in first.";
+      case 403 -> "This is not allowed.";
+      case 404 -> "There is nothing at this address.";
+      case 405 -> "This address does not accept that method.";
+      case 413 ->
+          "The request is too large: at most " + WebServer.MAX_REQUEST_BYTES / 1024 + " KiB.";
+      case 415 -> "Send the body as JSON with Content-Type: application/json.";
+      default -> status >= 500 ? "Something went wrong on the server." : "The request failed.";
+    };
+  }
+}

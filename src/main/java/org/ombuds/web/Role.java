@@ -1,0 +1,16 @@
+package org.ombuds.web;
+
+import io.javalin.security.RouteRole;
+
+/** Who may call a route. Every route names at least one; a route with none is refused. */
+public enum Role implements RouteRole {
+  /** Anyone, logged in or not: the login page, health check, static assets. */
+  ANYONE,
+  /** An Ombuds with a full session. */
+  OMBUDS,
+  /**
+   * An Ombuds, also while the session is restricted because a required second factor is not set
+   * up yet: logging out and setting one up.
+   */
+  OMBUDS_SETUP
+}

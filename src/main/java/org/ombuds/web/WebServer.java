@@ -1,0 +1,163 @@
+package org.ombuds.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson3;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.ombuds.app.Office;
+
+/**
+ * The HTTP server: pages, the JSON API and the OpenAPI document, bound to one address. Every route
+ * is registered through {@link #route}, which requires a role.
+ */
+public final class WebServer {
+  /** Largest request body accepted, in bytes. */
+  public static final long MAX_REQUEST_BYTES = 1_048_576;
+
+  /** How the server is reached. */
+  public record Options(boolean behindTls) {
+    public static Options plain() {
+      return new Options(false);
+    }
+  }
+
+  private final Javalin app;
+  private final List<Route> routes = new ArrayList<>();
+  private final ScheduledExecutorService sweeper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "session-sweeper");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Office office;
+
+  public WebServer(Office office, Options options) {
+    this(office, options, config -> {});
+  }
+
+  /** As above, with {@code extra} configuration applied last (tests add routes through it). */
+  WebServer(Office office, Options options, java.util.function.Consumer<JavalinConfig> extra) {
+    this.office = office;
+    Templates templates = new Templates();
+    Auth auth = new Auth(office.sessions(), options.behindTls());
+    SecurityHeaders headers = new SecurityHeaders(options.behindTls());
+    ErrorMapper errors = new ErrorMapper(templates);
+    Assets assets = new Assets(htmxVersion());
+    byte[] openApi = openApiDocument();
+    SessionApi sessionApi = new SessionApi(office.accounts());
+    AccountApi accountApi = new AccountApi(office.accounts());
+    CaseApi caseApi = new CaseApi(office.cases());
+    Pages pages = new Pages(templates, auth, office.accounts(), office.cases());
+
+    this.app =
+        Javalin.create(
+            config -> {
+              configure(config);
+              config.routes.before(headers::apply);
+              config.routes.beforeMatched(auth::check);
+              errors.register(config.routes);
+
+              route(config, HandlerType.GET, "/healthz", ctx -> ctx.json(Map.of("status", "ok")), Role.ANYONE);
+              route(config, HandlerType.GET, "/assets/{name}", assets::serve, Role.ANYONE);
+              route(
+                  config,
+                  HandlerType.GET,
+                  "/api/openapi.json",
+                  ctx -> ctx.contentType("application/json").result(openApi),
+                  Role.ANYONE);
+
+              route(config, HandlerType.GET, "/", pages::root, Role.ANYONE);
+              route(config, HandlerType.GET, "/login", pages::loginForm, Role.ANYONE);
+              route(config, HandlerType.POST, "/login", pages::login, Role.ANYONE);
+              route(config, HandlerType.POST, "/logout", pages::logout, Role.OMBUDS_SETUP);
+              route(config, HandlerType.GET, "/dashboard", pages::dashboard, Role.OMBUDS);
+
+              route(config, HandlerType.POST, "/api/v1/session", sessionApi::login, Role.ANYONE);
+              route(config, HandlerType.DELETE, "/api/v1/session", sessionApi::logout, Role.OMBUDS_SETUP);
+              route(config, HandlerType.GET, "/api/v1/accounts", accountApi::list, Role.OMBUDS);
+              route(config, HandlerType.POST, "/api/v1/accounts", accountApi::add, Role.OMBUDS);
+              route(config, HandlerType.POST, "/api/v1/account/totp", accountApi::beginTotp, Role.OMBUDS_SETUP);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/api/v1/account/totp/confirm",
+                  accountApi::confirmTotp,
+                  Role.OMBUDS_SETUP);
+              route(config, HandlerType.PUT, "/api/v1/office/settings", accountApi::settings, Role.OMBUDS);
+              route(config, HandlerType.POST, "/api/v1/recovery", accountApi::recover, Role.ANYONE);
+
+              route(config, HandlerType.POST, "/api/v1/cases", caseApi::create, Role.OMBUDS);
+              route(config, HandlerType.GET, "/api/v1/cases", caseApi::list, Role.OMBUDS);
+              route(config, HandlerType.GET, "/api/v1/cases/{id}", caseApi::get, Role.OMBUDS);
+              route(config, HandlerType.POST, "/api/v1/cases/{id}/notes", caseApi::addNote, Role.OMBUDS);
+              extra.accept(config);
+            });
+  }
+
+  private void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role) {
+    config.routes.addHttpHandler(method, path, h, role);
+    routes.add(new Route(method, path, role));
+  }
+
+  private static void configure(JavalinConfig config) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.http.maxRequestSize = MAX_REQUEST_BYTES;
+    config.http.defaultContentType = "application/json";
+    config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
+    config.jetty.modifyHttpConfiguration(
+        http -> {
+          http.setSendServerVersion(false);
+          http.setSendXPoweredBy(false);
+        });
+  }
+
+  private static String htmxVersion() {
+    return "2.0.10";
+  }
+
+  private static byte[] openApiDocument() {
+    try (InputStream in = WebServer.class.getResourceAsStream("/openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts listening on {@code host:port} (port 0 picks a free one). */
+  public WebServer start(String host, int port) {
+    app.start(host, port);
+    sweeper.scheduleAtFixedRate(office.sessions()::expireIdle, 1, 1, TimeUnit.MINUTES);
+    return this;
+  }
+
+  /** The port listened on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Every route with its role. */
+  public List<Route> routes() {
+    return List.copyOf(routes);
+  }
+
+  /** Stops listening. */
+  public void stop() {
+    sweeper.shutdownNow();
+    app.stop();
+  }
+}

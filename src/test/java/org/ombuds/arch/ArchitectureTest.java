@@ -1,0 +1,84 @@
+package org.ombuds.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The architecture of DESIGN.md, as executable rules. */
+class ArchitectureTest {
+  private static final String[] DOMAIN = {
+    "org.ombuds.common..",
+    "org.ombuds.account..",
+    "org.ombuds.casefile..",
+    "org.ombuds.mandate..",
+    "org.ombuds.anonymity..",
+    "org.ombuds.retaliation..",
+    "org.ombuds.records..",
+    "org.ombuds.audit.."
+  };
+  private static final String[] ADAPTERS = {
+    "org.ombuds.store..", "org.ombuds.web..", "org.ombuds.cli..", "org.ombuds.app.."
+  };
+  private static final String[] KEY_MATERIAL = {
+    "com.google.crypto.tink..", "org.bouncycastle..", "javax.crypto..", "com.eatthepath.otp.."
+  };
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.ombuds");
+  }
+
+  @Test
+  void domain_does_not_depend_on_adapters() {
+    noClasses().that().resideInAnyPackage(DOMAIN).should().dependOnClassesThat().resideInAnyPackage(ADAPTERS).check(classes);
+  }
+
+  @Test
+  void vault_does_not_depend_on_adapters() {
+    noClasses().that().resideInAPackage("org.ombuds.vault..").should().dependOnClassesThat().resideInAnyPackage(ADAPTERS).check(classes);
+  }
+
+  @Test
+  void domain_imports_no_framework() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(DOMAIN)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.javalin..",
+            "org.eclipse.jetty..",
+            "gg.jte..",
+            "org.jdbi..",
+            "org.flywaydb..",
+            "com.zaxxer..",
+            "java.sql..",
+            "javax.sql..",
+            "tools.jackson..",
+            "com.fasterxml..",
+            "picocli..",
+            "org.slf4j..",
+            "ch.qos..")
+        .check(classes);
+  }
+
+  @Test
+  void only_vault_touches_key_material() {
+    noClasses().that().resideOutsideOfPackage("org.ombuds.vault..").should().dependOnClassesThat().resideInAnyPackage(KEY_MATERIAL).check(classes);
+  }
+
+  @Test
+  void adapters_do_not_depend_on_each_other_except_through_the_composition_root() {
+    noClasses().that().resideInAPackage("org.ombuds.store..").should().dependOnClassesThat().resideInAnyPackage("org.ombuds.web..", "org.ombuds.cli..", "org.ombuds.app..").check(classes);
+    noClasses().that().resideInAPackage("org.ombuds.web..").should().dependOnClassesThat().resideInAnyPackage("org.ombuds.store..", "org.ombuds.cli..").check(classes);
+  }
+}

@@ -1,0 +1,73 @@
+package org.ombuds.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.ombuds.account.Username;
+import org.ombuds.app.DataDir;
+import org.ombuds.app.Office;
+import org.ombuds.vault.Passphrase;
+import org.ombuds.vault.RecoveryKey;
+import org.ombuds.web.WebServer;
+
+/** A real office in a temporary directory, optionally served on a free port. */
+public final class TestOffice implements AutoCloseable {
+  public static final String USERNAME = "ombuds";
+  public static final String PASSPHRASE = "correct horse battery staple";
+
+  public final Path dir;
+  public final Office office;
+  public final RecoveryKey recoveryKey;
+  private WebServer server;
+
+  private TestOffice(Path dir, Office office, RecoveryKey recoveryKey) {
+    this.dir = dir;
+    this.office = office;
+    this.recoveryKey = recoveryKey;
+  }
+
+  /** A new office on SQLite in a fresh temporary directory. */
+  public static TestOffice create() {
+    return create(Optional.empty(), Clock.systemUTC());
+  }
+
+  /** A new office on the given database (SQLite when empty). */
+  public static TestOffice create(Optional<String> dbUrl, Clock clock) {
+    try {
+      Path dir = Files.createTempDirectory("ombuds-test-");
+      try (Passphrase p = Passphrase.of(PASSPHRASE)) {
+        Office.Created c =
+            Office.init(new DataDir(dir), dbUrl, new Username(USERNAME), p, clock);
+        return new TestOffice(dir, c.office(), c.created().recoveryKey());
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Serves the office on 127.0.0.1 and a free port. */
+  public TestOffice serve() {
+    server = new WebServer(office, WebServer.Options.plain()).start("127.0.0.1", 0);
+    return this;
+  }
+
+  public WebServer server() {
+    return server;
+  }
+
+  /** A client of the served office. */
+  public Http http() {
+    return new Http("http://127.0.0.1:" + server.port());
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.stop();
+    }
+    office.close();
+    Files2.deleteTree(dir);
+  }
+}
