@@ -126,7 +126,17 @@ public final class AccountService {
         return refuse(key, actor, "otp-refused");
       }
     }
-    boolean restricted = !a.hasTotp() && requireTotp();
+    OfficeRecord office = officeRecord();
+    if (!keys.get().ownsPublicKeyset(office.publicKeyset())) {
+      // The public key visitors encrypt to was replaced in the database: whoever did it could
+      // read what visitors send. Refuse to unlock and leave a trace for the audit.
+      audited(AuditKind.OFFICE_UNLOCKED, a.id(), "office-public-key", "mismatch-refused");
+      throw new AccountException(
+          AccountException.Reason.LOCKED,
+          "The office's public key in the database does not match its private key: the"
+              + " database was altered. Nothing was unlocked; restore from a backup.");
+    }
+    boolean restricted = !a.hasTotp() && office.requireTotp();
     throttle.succeeded(key);
     boolean wasLocked = sessions.keys().isEmpty();
     SessionToken token = sessions.open(a, keys.get(), restricted);

@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Objects;
 
 /**
@@ -64,6 +65,20 @@ public final class Passphrase implements AutoCloseable {
     } finally {
       Arrays.fill(copy, '\0');
     }
+  }
+
+  /** How many characters the passphrase has (UTF-16 units), for length rules. */
+  public int length() {
+    return checkOpen().length;
+  }
+
+  /** How many different characters it has, for rules against {@code "aaaaaaaaaaaa"}. */
+  public int distinctCharacters() {
+    BitSet seen = new BitSet(Character.MAX_VALUE + 1);
+    for (char ch : checkOpen()) {
+      seen.set(ch);
+    }
+    return seen.cardinality();
   }
 
   /** Whether the passphrase has no characters. */
