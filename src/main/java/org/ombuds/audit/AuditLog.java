@@ -21,7 +21,9 @@ import org.ombuds.audit.Verification.Tampered;
  * hashed, tagged by the {@link EntryAuthenticator}), inserts it in the caller's transaction and
  * asks {@link AfterCommit} to move the head outside the database to it once the transaction
  * commits. Appends are serialized within this object. The head only ever moves forward, even when
- * the after-commit actions of concurrent transactions run out of order.
+ * the after-commit actions of concurrent transactions run out of order. If moving the head fails
+ * (an I/O error, thrown from the after-commit action), the entry stays committed and the head lags
+ * until the next append moves it.
  *
  * <p>Before appending, the last entry is compared with the head. If the log is shorter than the
  * head records, or its last entry is the head's entry but with another hash, or the head's MAC does

@@ -28,8 +28,9 @@ import java.util.Optional;
  * <p>{@link #write} replaces the file atomically: it writes a temporary file in the same directory,
  * forces it to disk, renames it over the old file with {@link StandardCopyOption#ATOMIC_MOVE}, then
  * forces the directory (where the platform allows it). A crash therefore leaves either the old or
- * the new head. {@link #read} returns empty only when the file does not exist; anything else that
- * is not exactly the format above is reported with a {@link MalformedAnchorException}.
+ * the new head. On POSIX file systems the file is readable and writable by its owner only. {@link
+ * #read} returns empty only when the file does not exist; anything else that is not exactly the
+ * format above is reported with a {@link MalformedAnchorException}.
  *
  * <p>Not safe for several processes writing the same file; {@link AuditLog} serializes its own
  * writes.

@@ -2,12 +2,14 @@ package org.ombuds.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +81,17 @@ class FileAuditAnchorTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(dir.resolve("audit.head"));
     }
+  }
+
+  @Test
+  void theFileIsReadableByItsOwnerOnly() throws IOException {
+    Path file = dir.resolve("audit.head");
+    assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"));
+
+    new FileAuditAnchor(file).write(head(1, 1));
+
+    assertThat(Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   }
 
   @Test
