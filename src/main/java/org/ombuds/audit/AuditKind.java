@@ -1,0 +1,35 @@
+package org.ombuds.audit;
+
+/**
+ * What happened, as one of a closed set of event kinds.
+ *
+ * <p>The constant's {@link #name()} is part of each entry's hash, so a constant must never be
+ * renamed or removed once released: entries that carry it would then no longer verify. Add new
+ * kinds at the end instead.
+ */
+public enum AuditKind {
+  OFFICE_CREATED,
+  OFFICE_UNLOCKED,
+  OFFICE_LOCKED,
+  LOGIN_SUCCEEDED,
+  LOGIN_FAILED,
+  LOGIN_THROTTLED,
+  LOGOUT,
+  SESSION_EXPIRED,
+  ACCOUNT_CREATED,
+  ACCOUNT_DISABLED,
+  PASSPHRASE_CHANGED,
+  RECOVERY_USED,
+  TOTP_ENABLED,
+  TOTP_DISABLED,
+  SETTINGS_CHANGED,
+  CASE_CREATED,
+  CASE_OPENED,
+  PERSON_ADDED,
+  NOTE_ADDED,
+  CASE_CLOSED,
+  CASE_DESTROYED,
+  KEY_CREATED,
+  EXPORT,
+  AUDIT_VERIFIED
+}
