@@ -99,7 +99,8 @@ public final class AccountService {
   /** Logs in. See the class comment for what is and is not revealed. */
   public LoginResult login(String typedUsername, Passphrase passphrase, Optional<String> otp) {
     String key = typedUsername == null ? "" : typedUsername.strip().toLowerCase(Locale.ROOT);
-    Optional<Account> account = parseUsername(key).flatMap(store::byUsername).filter(Account::active);
+    Optional<Account> account =
+        parseUsername(key).flatMap(store::byUsername).filter(Account::active);
     String actor = account.map(Account::id).orElse(UNKNOWN);
     var wait = throttle.waitFor(key);
     if (wait.isPresent()) {

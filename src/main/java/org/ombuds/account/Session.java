@@ -6,8 +6,8 @@ import java.time.Instant;
  * An open Ombuds session as the server keeps it: whose it is and when it was last used. The token
  * itself is not here, only under its hash in {@link Sessions}.
  *
- * @param restricted true while the office requires a second factor that this account has not set
- *     up yet: such a session may only set one up or log out
+ * @param restricted true while the office requires a second factor that this account has not set up
+ *     yet: such a session may only set one up or log out
  */
 public record Session(
     String tokenHash,

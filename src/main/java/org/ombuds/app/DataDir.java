@@ -54,8 +54,7 @@ public record DataDir(Path root) {
 
   /** The database: {@code override}, else the settings file's db.url, else the SQLite file. */
   public DbConfig database(Optional<String> override) {
-    Optional<String> url =
-        override.or(() -> Optional.ofNullable(settings().getProperty("db.url")));
+    Optional<String> url = override.or(() -> Optional.ofNullable(settings().getProperty("db.url")));
     return url.map(DbConfig::fromUrl).orElseGet(() -> DbConfig.sqlite(root));
   }
 

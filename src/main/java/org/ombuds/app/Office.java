@@ -75,7 +75,9 @@ public final class Office implements AutoCloseable {
                 casesRef[0].forgetKeys();
               }
               db.run(
-                  () -> audit.append(new AuditEvent(AuditKind.OFFICE_LOCKED, "system", "office", "ok")));
+                  () ->
+                      audit.append(
+                          new AuditEvent(AuditKind.OFFICE_LOCKED, "system", "office", "ok")));
             });
     JdbiAccountStore accountStore = new JdbiAccountStore(db);
     this.accounts =
@@ -175,12 +177,16 @@ public final class Office implements AutoCloseable {
       return new Created(office, created);
     } catch (AccountException e) {
       cleanUp(office, made);
-      throw new OfficeException(
-          e.getMessage(), e.reason() != AccountException.Reason.LOCKED);
+      throw new OfficeException(e.getMessage(), e.reason() != AccountException.Reason.LOCKED);
     } catch (IOException e) {
       cleanUp(office, made);
       throw new OfficeException(
-          "Cannot create the office in " + root + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+          "Cannot create the office in "
+              + root
+              + ": "
+              + e.getClass().getSimpleName()
+              + " "
+              + e.getMessage(),
           false);
     } catch (RuntimeException e) {
       cleanUp(office, made);
@@ -190,7 +196,9 @@ public final class Office implements AutoCloseable {
 
   private static List<Path> sqliteFiles(Path db) {
     return List.of(
-        db, db.resolveSibling(db.getFileName() + "-wal"), db.resolveSibling(db.getFileName() + "-shm"));
+        db,
+        db.resolveSibling(db.getFileName() + "-wal"),
+        db.resolveSibling(db.getFileName() + "-shm"));
   }
 
   private static void cleanUp(Office office, List<Path> made) {
@@ -198,7 +206,7 @@ public final class Office implements AutoCloseable {
       office.close();
     }
     made.stream()
-        .sorted(Comparator.comparing(Path::getNameCount).reversed())
+        .sorted(Comparator.comparingInt(Path::getNameCount).reversed())
         .forEach(
             p -> {
               try {

@@ -1,8 +1,8 @@
 package org.ombuds.app;
 
 /**
- * An office cannot be created or opened: the message says why in words an administrator can act
- * on. {@link #badInput()} tells a mistake in what was asked from a fault of the machine.
+ * An office cannot be created or opened: the message says why in words an administrator can act on.
+ * {@link #badInput()} tells a mistake in what was asked from a fault of the machine.
  */
 public class OfficeException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -141,7 +141,8 @@ public final class CaseService {
 
   private CaseView view(CaseStore.CaseRow row, CaseCipher c, List<CaseView.NoteView> notes) {
     String id = row.id();
-    String categories = text(c.decrypt(ref(id, "case_file", "categories_enc", id), row.categories()));
+    String categories =
+        text(c.decrypt(ref(id, "case_file", "categories_enc", id), row.categories()));
     return new CaseView(
         id,
         text(c.decrypt(ref(id, "case_file", "title_enc", id), row.title())),

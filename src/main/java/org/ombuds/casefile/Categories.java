@@ -48,7 +48,8 @@ public final class Categories {
 
   private static Categories load() {
     Map<String, Category> map = new LinkedHashMap<>();
-    try (InputStream in = Categories.class.getResourceAsStream("ioa-uniform-reporting-categories.tsv");
+    try (InputStream in =
+            Categories.class.getResourceAsStream("ioa-uniform-reporting-categories.tsv");
         BufferedReader r =
             new BufferedReader(
                 new InputStreamReader(

@@ -12,7 +12,8 @@ public record NewCase(String title, List<String> categories, WorkUnit workUnit) 
     }
     if (title.length() > MAX_TITLE) {
       throw new CaseException(
-          CaseException.Reason.INVALID, "The title is too long: at most " + MAX_TITLE + " characters.");
+          CaseException.Reason.INVALID,
+          "The title is too long: at most " + MAX_TITLE + " characters.");
     }
     categories = List.copyOf(categories);
     List<String> unknown = Categories.ioa().unknown(categories);

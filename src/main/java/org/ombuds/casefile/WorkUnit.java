@@ -10,11 +10,13 @@ public record WorkUnit(String name, int size) {
     }
     if (name.length() > 200) {
       throw new CaseException(
-          CaseException.Reason.INVALID, "The work unit's name is too long: at most 200 characters.");
+          CaseException.Reason.INVALID,
+          "The work unit's name is too long: at most 200 characters.");
     }
     if (size < 1 || size > MAX_SIZE) {
       throw new CaseException(
-          CaseException.Reason.INVALID, "The work unit's size must be between 1 and " + MAX_SIZE + ".");
+          CaseException.Reason.INVALID,
+          "The work unit's size must be between 1 and " + MAX_SIZE + ".");
     }
     name = name.strip();
   }

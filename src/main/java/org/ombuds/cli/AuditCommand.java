@@ -50,7 +50,10 @@ final class AuditCommand implements Runnable {
           case Verification.Tampered bad -> {
             PrintWriter err = spec.commandLine().getErr();
             err.println(
-                "Audit log TAMPERED: first bad entry is #" + bad.firstBadSeq() + ": " + bad.reason());
+                "Audit log TAMPERED: first bad entry is #"
+                    + bad.firstBadSeq()
+                    + ": "
+                    + bad.reason());
             err.flush();
             yield Main.TAMPERED;
           }

@@ -51,7 +51,8 @@ final class DemoCommand implements Callable<Integer> {
     Office office;
     try (Passphrase p = Passphrase.of(passphrase)) {
       office =
-          Office.init(new DataDir(dir), Optional.empty(), new Username(USERNAME), p, Clock.systemUTC())
+          Office.init(
+                  new DataDir(dir), Optional.empty(), new Username(USERNAME), p, Clock.systemUTC())
               .office();
       seed(office, p);
     }
@@ -61,8 +62,14 @@ final class DemoCommand implements Callable<Integer> {
         port,
         WebServer.Options.plain(),
         spec.commandLine().getOut(),
-        "Demo account: username '" + USERNAME + "', passphrase '" + passphrase + "'\n"
-            + "Throwaway data directory: " + dir + " (deleted when the demo stops)");
+        "Demo account: username '"
+            + USERNAME
+            + "', passphrase '"
+            + passphrase
+            + "'\n"
+            + "Throwaway data directory: "
+            + dir
+            + " (deleted when the demo stops)");
     return 0;
   }
 
@@ -98,8 +105,7 @@ final class DemoCommand implements Callable<Integer> {
                 + " (accepted). In a group this small she might still be guessed: discussed"
                 + " openly with her.",
             "Agreed: if any suspicion of retaliation arises, Jane* contacts the Ombuds at once to"
-                + " arrange other actions."))
-      office.cases().addNote(actor, caseId, note);
+                + " arrange other actions.")) office.cases().addNote(actor, caseId, note);
     office.accounts().logout(in.token());
   }
 

@@ -9,9 +9,9 @@ import org.ombuds.app.Office;
 import org.ombuds.vault.Passphrase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ombuds init}: creates an office and its first Ombuds account. */
 @Command(
@@ -25,7 +25,11 @@ import picocli.CommandLine.Model.CommandSpec;
 final class InitCommand implements Callable<Integer> {
   @Mixin DataDirOption data;
 
-  @Option(names = "--username", required = true, paramLabel = "U", description = "The first Ombuds' username.")
+  @Option(
+      names = "--username",
+      required = true,
+      paramLabel = "U",
+      description = "The first Ombuds' username.")
   String username;
 
   @Spec CommandSpec spec;
@@ -46,9 +50,11 @@ final class InitCommand implements Callable<Integer> {
             true)) {
       Office.Created created = Office.init(data.dir(), data.dbUrl(), u, p, Clock.systemUTC());
       created.office().close();
-      out.println("Created the office in " + data.dir().root() + " with the Ombuds account '" + u + "'.");
+      out.println(
+          "Created the office in " + data.dir().root() + " with the Ombuds account '" + u + "'.");
       out.println();
-      out.println("RECOVERY KEY (shown once; it can reopen the office if every passphrase is lost):");
+      out.println(
+          "RECOVERY KEY (shown once; it can reopen the office if every passphrase is lost):");
       out.println();
       out.println("    " + created.created().recoveryKey().reveal());
       out.println();

@@ -39,7 +39,9 @@ final class RecoverCommand implements Callable<Integer> {
           RecoveryKey.parse(
               Secrets.text("OMBUDS_RECOVERY_KEY", "Recovery key")
                   .orElseThrow(
-                      () -> new UsageException("No recovery key: set OMBUDS_RECOVERY_KEY or use a terminal.")));
+                      () ->
+                          new UsageException(
+                              "No recovery key: set OMBUDS_RECOVERY_KEY or use a terminal.")));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -12,6 +12,7 @@ import org.ombuds.vault.Passphrase;
 final class Secrets {
   private Secrets() {}
 
+  @SuppressWarnings("SystemConsoleNull") // null on Java 21 without a terminal; both handled
   static Passphrase passphrase(String envName, String prompt, boolean confirm) {
     String fromEnv = System.getenv(envName);
     if (fromEnv != null && !fromEnv.isEmpty()) {
@@ -24,7 +25,7 @@ final class Secrets {
     }
     char[] first = console.readPassword("%s: ", prompt);
     if (first == null) {
-      throw new UsageException("No passphrase was entered.");
+      throw new UsageException("No passphrase was entered: type one, or set " + envName + ".");
     }
     if (confirm) {
       char[] second = console.readPassword("Repeat it: ");
@@ -42,6 +43,7 @@ final class Secrets {
     return p;
   }
 
+  @SuppressWarnings("SystemConsoleNull") // as above
   static Optional<String> text(String envName, String prompt) {
     String fromEnv = System.getenv(envName);
     if (fromEnv != null && !fromEnv.isEmpty()) {

@@ -29,12 +29,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--host",
       defaultValue = "127.0.0.1",
-      description = "Address to listen on (default ${DEFAULT-VALUE}; put a TLS proxy in front for others).")
+      description =
+          "Address to listen on (default ${DEFAULT-VALUE}; put a TLS proxy in front for others).")
   String host;
 
   @Option(
       names = "--behind-tls",
-      description = "Set when a TLS proxy serves this to browsers: cookies get Secure, HSTS is sent.")
+      description =
+          "Set when a TLS proxy serves this to browsers: cookies get Secure, HSTS is sent.")
   boolean behindTls;
 
   @Spec CommandSpec spec;
@@ -51,7 +53,12 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Serves {@code office} until the process is stopped. */
   static void serve(
-      Office office, String host, int port, WebServer.Options options, PrintWriter out, String extra)
+      Office office,
+      String host,
+      int port,
+      WebServer.Options options,
+      PrintWriter out,
+      String extra)
       throws InterruptedException {
     WebServer server;
     try {
@@ -59,7 +66,12 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       office.close();
       throw new UsageException(
-          "Cannot listen on " + host + ":" + port + " (" + e.getClass().getSimpleName()
+          "Cannot listen on "
+              + host
+              + ":"
+              + port
+              + " ("
+              + e.getClass().getSimpleName()
               + "): is the port taken? Choose another with --port.");
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -66,7 +66,8 @@ final class UserCommand implements Runnable {
         if (!(result instanceof LoginResult.LoggedIn in)) {
           throw new UsageException(
               switch (result) {
-                case LoginResult.OtpRequired r -> "Your account needs its one-time code: set OMBUDS_OTP.";
+                case LoginResult.OtpRequired r ->
+                    "Your account needs its one-time code: set OMBUDS_OTP.";
                 case LoginResult.Throttled t -> "Too many failed attempts: wait and try again.";
                 default -> "Wrong username or passphrase.";
               });
@@ -74,13 +75,19 @@ final class UserCommand implements Runnable {
         try (Passphrase theirs =
             Secrets.passphrase(
                 "OMBUDS_NEW_PASSPHRASE",
-                "Passphrase for " + newUser + " (at least " + PassphrasePolicy.MIN_LENGTH + " characters)",
+                "Passphrase for "
+                    + newUser
+                    + " (at least "
+                    + PassphrasePolicy.MIN_LENGTH
+                    + " characters)",
                 true)) {
           Account added =
               office
                   .accounts()
                   .addAccount(office.sessions().use(in.token()).orElseThrow(), newUser, theirs);
-          spec.commandLine().getOut().println("Added the Ombuds account '" + added.username() + "'.");
+          spec.commandLine()
+              .getOut()
+              .println("Added the Ombuds account '" + added.username() + "'.");
           spec.commandLine().getOut().flush();
           return 0;
         } catch (AccountException e) {
@@ -93,7 +100,10 @@ final class UserCommand implements Runnable {
   }
 
   /** {@code ombuds user list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the Ombuds accounts.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists the Ombuds accounts.")
   static final class ListUsers implements Callable<Integer> {
     @Mixin DataDirOption data;
     @Spec CommandSpec spec;

@@ -26,8 +26,8 @@ import org.sqlite.SQLiteDataSource;
  * foreign keys enforced; its write transactions begin {@code IMMEDIATE}, so two processes on the
  * same file (the server and a command) take turns instead of failing half-way.
  *
- * <p>In this process all write transactions take one lock, which keeps the audit chain's appends
- * in order; reads do not take it.
+ * <p>In this process all write transactions take one lock, which keeps the audit chain's appends in
+ * order; reads do not take it.
  */
 public final class Database implements Transactions, AutoCloseable {
 
@@ -35,6 +35,9 @@ public final class Database implements Transactions, AutoCloseable {
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final ReentrantLock writeLock = new ReentrantLock();
+
+  // Per database, not static: two open databases (a test, a migration) have separate transactions.
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
 
   private static final class Tx {
@@ -122,7 +125,7 @@ public final class Database implements Transactions, AutoCloseable {
   static String plainCause(Throwable e) {
     Throwable t = e;
     String sqlState = null;
-    while (t.getCause() != null && t.getCause() != t) {
+    while (t.getCause() != null && !t.getCause().equals(t)) {
       t = t.getCause();
       if (t instanceof SQLException s && s.getSQLState() != null) {
         sqlState = s.getSQLState();

@@ -12,8 +12,8 @@ import org.ombuds.audit.AuditStore;
 
 /**
  * The audit log's rows. On PostgreSQL, reading the last entry inside a transaction takes a
- * transaction-scoped advisory lock first, so that appends from several server instances line up
- * one after the other; on SQLite the {@code IMMEDIATE} write transaction does the same.
+ * transaction-scoped advisory lock first, so that appends from several server instances line up one
+ * after the other; on SQLite the {@code IMMEDIATE} write transaction does the same.
  */
 public final class JdbiAuditStore implements AuditStore {
   private static final long APPEND_LOCK = 0x6f6d627564734cL;
@@ -36,8 +36,7 @@ public final class JdbiAuditStore implements AuditStore {
                 .mapTo(Integer.class)
                 .one();
           }
-          return h.createQuery(
-                  "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1")
+          return h.createQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1")
               .map(JdbiAuditStore::entry)
               .findOne();
         });
@@ -69,7 +68,8 @@ public final class JdbiAuditStore implements AuditStore {
     db.withHandle(
         h -> {
           try (var stream =
-              h.createQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq")
+              h
+                  .createQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq")
                   .setFetchSize(1000)
                   .map(JdbiAuditStore::entry)
                   .stream()) {

@@ -24,8 +24,7 @@ final class AccountApi {
   }
 
   void list(Context ctx) {
-    List<Map<String, Object>> out =
-        accounts.accounts().stream().map(AccountApi::describe).toList();
+    List<Map<String, Object>> out = accounts.accounts().stream().map(AccountApi::describe).toList();
     ctx.json(out);
   }
 
@@ -56,7 +55,9 @@ final class AccountApi {
     Auth.Caller caller = Auth.caller(ctx);
     if (!accounts.confirmTotp(caller.session(), caller.token(), Json.text(body, "otp", 16))) {
       throw new ApiError(
-          400, "invalid_otp", "That code is not right: check the app's clock and try the next one.");
+          400,
+          "invalid_otp",
+          "That code is not right: check the app's clock and try the next one.");
     }
     ctx.json(Map.of("totp", true));
   }

@@ -11,6 +11,7 @@ import java.util.Map;
  * loaded). An allow-list, not a folder: nothing else can be fetched through it.
  */
 final class Assets {
+  @SuppressWarnings("ArrayRecordComponent") // immutable after load, never compared
   private record Asset(byte[] bytes, String type) {}
 
   private final Map<String, Asset> assets;

@@ -92,7 +92,9 @@ final class Auth {
 
   /** The caller if the request carries a live page session (for pages open to anyone). */
   Optional<Session> pageSession(Context ctx) {
-    return Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).map(SessionToken::of).flatMap(sessions::use);
+    return Optional.ofNullable(ctx.cookie(SESSION_COOKIE))
+        .map(SessionToken::of)
+        .flatMap(sessions::use);
   }
 
   static void requireCsrf(Context ctx, String expected) {

@@ -27,7 +27,8 @@ final class CaseApi {
         new NewCase(
             Json.text(body, "title", NewCase.MAX_TITLE),
             Json.strings(body, "categories", 50, 10),
-            new WorkUnit(Json.text(unit, "name", 200), Json.integer(unit, "size", 1, WorkUnit.MAX_SIZE)));
+            new WorkUnit(
+                Json.text(unit, "name", 200), Json.integer(unit, "size", 1, WorkUnit.MAX_SIZE)));
     String id = cases.create(Auth.caller(ctx).session().accountId(), input);
     ctx.status(201).json(describe(cases.get(id)));
   }

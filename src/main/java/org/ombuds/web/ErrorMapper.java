@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into one answer shape: {@code {"error","message"}} JSON for the API, an HTML
- * page otherwise. Nothing internal reaches the caller; an unexpected fault is logged by its type and
- * code location only (exception messages can quote data, so they are not logged).
+ * page otherwise. Nothing internal reaches the caller; an unexpected fault is logged by its type
+ * and code location only (exception messages can quote data, so they are not logged).
  */
 final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -72,8 +72,12 @@ final class ErrorMapper {
         Exception.class,
         (e, ctx) -> {
           LOG.error("Unexpected {} at {}", e.getClass().getName(), where(e));
-          answer(ctx, 500, "internal", "Something went wrong on the server. Nothing was changed by"
-              + " the failed step; try again, and tell the administrator if it persists.");
+          answer(
+              ctx,
+              500,
+              "internal",
+              "Something went wrong on the server. Nothing was changed by"
+                  + " the failed step; try again, and tell the administrator if it persists.");
         });
     for (int status : new int[] {400, 404, 405, 413, 415}) {
       routes.error(
@@ -97,7 +101,7 @@ final class ErrorMapper {
   void answer(Context ctx, int status, String code, String message) {
     String c = Optional.ofNullable(code).orElseGet(() -> defaultCode(status));
     String m = Optional.ofNullable(message).orElseGet(() -> defaultMessage(status));
-    ctx.attribute(ANSWERED, Boolean.TRUE);
+    ctx.attribute(ANSWERED, "yes");
     ctx.status(status);
     if (status == 429 && ctx.attribute("retryAfter") instanceof Long seconds) {
       ctx.header("Retry-After", Long.toString(seconds));

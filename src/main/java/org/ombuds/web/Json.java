@@ -20,7 +20,9 @@ final class Json {
     String type = ctx.contentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new ApiError(
-          415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
+          415,
+          "unsupported_media_type",
+          "Send the body as JSON with Content-Type: application/json.");
     }
     JsonNode node;
     try {
@@ -52,7 +54,9 @@ final class Json {
     String s = n.stringValue();
     if (s.length() > max) {
       throw new ApiError(
-          400, "too_long", "The field '" + field + "' is too long: at most " + max + " characters.");
+          400,
+          "too_long",
+          "The field '" + field + "' is too long: at most " + max + " characters.");
     }
     return s.isBlank() ? Optional.empty() : Optional.of(s.strip());
   }
@@ -69,7 +73,9 @@ final class Json {
     String s = n.stringValue();
     if (s.length() > max) {
       throw new ApiError(
-          400, "too_long", "The field '" + field + "' is too long: at most " + max + " characters.");
+          400,
+          "too_long",
+          "The field '" + field + "' is too long: at most " + max + " characters.");
     }
     return s;
   }

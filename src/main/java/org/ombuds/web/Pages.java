@@ -39,8 +39,7 @@ final class Pages {
   }
 
   void root(Context ctx) {
-    ctx.redirect(
-        auth.pageSession(ctx).isPresent() ? "/dashboard" : "/login", HttpStatus.SEE_OTHER);
+    ctx.redirect(auth.pageSession(ctx).isPresent() ? "/dashboard" : "/login", HttpStatus.SEE_OTHER);
   }
 
   void loginForm(Context ctx) {

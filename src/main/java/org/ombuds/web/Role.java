@@ -9,8 +9,8 @@ public enum Role implements RouteRole {
   /** An Ombuds with a full session. */
   OMBUDS,
   /**
-   * An Ombuds, also while the session is restricted because a required second factor is not set
-   * up yet: logging out and setting one up.
+   * An Ombuds, also while the session is restricted because a required second factor is not set up
+   * yet: logging out and setting one up.
    */
   OMBUDS_SETUP
 }

@@ -39,7 +39,8 @@ final class SessionApi {
         throw new ApiError(
             429,
             "too_many_attempts",
-            "Too many failed attempts: wait " + Math.max(1, t.retryAfter().toSeconds())
+            "Too many failed attempts: wait "
+                + Math.max(1, t.retryAfter().toSeconds())
                 + " seconds and try again.");
       }
     }

@@ -68,7 +68,12 @@ public final class WebServer {
               config.routes.beforeMatched(auth::check);
               errors.register(config.routes);
 
-              route(config, HandlerType.GET, "/healthz", ctx -> ctx.json(Map.of("status", "ok")), Role.ANYONE);
+              route(
+                  config,
+                  HandlerType.GET,
+                  "/healthz",
+                  ctx -> ctx.json(Map.of("status", "ok")),
+                  Role.ANYONE);
               route(config, HandlerType.GET, "/assets/{name}", assets::serve, Role.ANYONE);
               route(
                   config,
@@ -84,23 +89,43 @@ public final class WebServer {
               route(config, HandlerType.GET, "/dashboard", pages::dashboard, Role.OMBUDS);
 
               route(config, HandlerType.POST, "/api/v1/session", sessionApi::login, Role.ANYONE);
-              route(config, HandlerType.DELETE, "/api/v1/session", sessionApi::logout, Role.OMBUDS_SETUP);
+              route(
+                  config,
+                  HandlerType.DELETE,
+                  "/api/v1/session",
+                  sessionApi::logout,
+                  Role.OMBUDS_SETUP);
               route(config, HandlerType.GET, "/api/v1/accounts", accountApi::list, Role.OMBUDS);
               route(config, HandlerType.POST, "/api/v1/accounts", accountApi::add, Role.OMBUDS);
-              route(config, HandlerType.POST, "/api/v1/account/totp", accountApi::beginTotp, Role.OMBUDS_SETUP);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/api/v1/account/totp",
+                  accountApi::beginTotp,
+                  Role.OMBUDS_SETUP);
               route(
                   config,
                   HandlerType.POST,
                   "/api/v1/account/totp/confirm",
                   accountApi::confirmTotp,
                   Role.OMBUDS_SETUP);
-              route(config, HandlerType.PUT, "/api/v1/office/settings", accountApi::settings, Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.PUT,
+                  "/api/v1/office/settings",
+                  accountApi::settings,
+                  Role.OMBUDS);
               route(config, HandlerType.POST, "/api/v1/recovery", accountApi::recover, Role.ANYONE);
 
               route(config, HandlerType.POST, "/api/v1/cases", caseApi::create, Role.OMBUDS);
               route(config, HandlerType.GET, "/api/v1/cases", caseApi::list, Role.OMBUDS);
               route(config, HandlerType.GET, "/api/v1/cases/{id}", caseApi::get, Role.OMBUDS);
-              route(config, HandlerType.POST, "/api/v1/cases/{id}/notes", caseApi::addNote, Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/api/v1/cases/{id}/notes",
+                  caseApi::addNote,
+                  Role.OMBUDS);
               extra.accept(config);
             });
   }
@@ -141,7 +166,7 @@ public final class WebServer {
   /** Starts listening on {@code host:port} (port 0 picks a free one). */
   public WebServer start(String host, int port) {
     app.start(host, port);
-    sweeper.scheduleAtFixedRate(office.sessions()::expireIdle, 1, 1, TimeUnit.MINUTES);
+    var unused = sweeper.scheduleAtFixedRate(office.sessions()::expireIdle, 1, 1, TimeUnit.MINUTES);
     return this;
   }
 

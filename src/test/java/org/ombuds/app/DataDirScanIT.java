@@ -38,7 +38,13 @@ class DataDirScanIT {
       String id =
           http.post(
                   "/api/v1/cases",
-                  Map.of("title", KNOWN.get(0), "categories", List.of("2b"), "workUnit", Map.of("name", KNOWN.get(2), "size", 7)))
+                  Map.of(
+                      "title",
+                      KNOWN.get(0),
+                      "categories",
+                      List.of("2b"),
+                      "workUnit",
+                      Map.of("name", KNOWN.get(2), "size", 7)))
               .json()
               .get("id")
               .stringValue();
@@ -79,7 +85,8 @@ class DataDirScanIT {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         byte[] content = Files.readAllBytes(f);
         for (String s : secrets) {
-          for (String variant : List.of(s, s.toLowerCase(Locale.ROOT), s.toUpperCase(Locale.ROOT))) {
+          for (String variant :
+              List.of(s, s.toLowerCase(Locale.ROOT), s.toUpperCase(Locale.ROOT))) {
             if (contains(content, variant.getBytes(StandardCharsets.UTF_8))
                 || contains(content, variant.getBytes(StandardCharsets.UTF_16LE))
                 || contains(content, variant.getBytes(StandardCharsets.UTF_16BE))) {
@@ -104,5 +111,4 @@ class DataDirScanIT {
     }
     return false;
   }
-
 }

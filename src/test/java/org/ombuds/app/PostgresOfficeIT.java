@@ -16,16 +16,33 @@ import org.ombuds.testing.TestOffice;
 class PostgresOfficeIT {
   @Test
   void an_office_on_postgresql_works_end_to_end_and_its_audit_log_verifies() {
-    try (TestOffice t = TestOffice.create(Optional.of(Postgres.newDatabase()), Clock.systemUTC()).serve()) {
+    try (TestOffice t =
+        TestOffice.create(Optional.of(Postgres.newDatabase()), Clock.systemUTC()).serve()) {
       assertThat(t.office.db().isPostgres()).isTrue();
       Http http = t.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
       String id =
-          http.post("/api/v1/cases", Map.of("title", "On PostgreSQL", "categories", List.of("6a"), "workUnit", Map.of("name", "Unit", "size", 12)))
-              .json().get("id").stringValue();
-      assertThat(http.post("/api/v1/cases/" + id + "/notes", Map.of("text", "A note on PostgreSQL")).status()).isEqualTo(201);
-      assertThat(http.get("/api/v1/cases/" + id).json().get("notes").get(0).get("text").stringValue()).isEqualTo("A note on PostgreSQL");
+          http.post(
+                  "/api/v1/cases",
+                  Map.of(
+                      "title",
+                      "On PostgreSQL",
+                      "categories",
+                      List.of("6a"),
+                      "workUnit",
+                      Map.of("name", "Unit", "size", 12)))
+              .json()
+              .get("id")
+              .stringValue();
+      assertThat(
+              http.post("/api/v1/cases/" + id + "/notes", Map.of("text", "A note on PostgreSQL"))
+                  .status())
+          .isEqualTo(201);
+      assertThat(
+              http.get("/api/v1/cases/" + id).json().get("notes").get(0).get("text").stringValue())
+          .isEqualTo("A note on PostgreSQL");
       assertThat(t.office.audit().verify()).isInstanceOf(Verification.Intact.class);
-      assertThat(DataDirScanIT.findingsFor(t.dir, List.of("On PostgreSQL", "A note on PostgreSQL"))).isEmpty();
+      assertThat(DataDirScanIT.findingsFor(t.dir, List.of("On PostgreSQL", "A note on PostgreSQL")))
+          .isEmpty();
     }
   }
 }

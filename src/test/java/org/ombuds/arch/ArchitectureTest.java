@@ -39,12 +39,24 @@ class ArchitectureTest {
 
   @Test
   void domain_does_not_depend_on_adapters() {
-    noClasses().that().resideInAnyPackage(DOMAIN).should().dependOnClassesThat().resideInAnyPackage(ADAPTERS).check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage(DOMAIN)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ADAPTERS)
+        .check(classes);
   }
 
   @Test
   void vault_does_not_depend_on_adapters() {
-    noClasses().that().resideInAPackage("org.ombuds.vault..").should().dependOnClassesThat().resideInAnyPackage(ADAPTERS).check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("org.ombuds.vault..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ADAPTERS)
+        .check(classes);
   }
 
   @Test
@@ -73,12 +85,30 @@ class ArchitectureTest {
 
   @Test
   void only_vault_touches_key_material() {
-    noClasses().that().resideOutsideOfPackage("org.ombuds.vault..").should().dependOnClassesThat().resideInAnyPackage(KEY_MATERIAL).check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.ombuds.vault..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(KEY_MATERIAL)
+        .check(classes);
   }
 
   @Test
   void adapters_do_not_depend_on_each_other_except_through_the_composition_root() {
-    noClasses().that().resideInAPackage("org.ombuds.store..").should().dependOnClassesThat().resideInAnyPackage("org.ombuds.web..", "org.ombuds.cli..", "org.ombuds.app..").check(classes);
-    noClasses().that().resideInAPackage("org.ombuds.web..").should().dependOnClassesThat().resideInAnyPackage("org.ombuds.store..", "org.ombuds.cli..").check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("org.ombuds.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.ombuds.web..", "org.ombuds.cli..", "org.ombuds.app..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("org.ombuds.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.ombuds.store..", "org.ombuds.cli..")
+        .check(classes);
   }
 }

@@ -23,7 +23,8 @@ import org.ombuds.testing.Proc;
 
 /** The command line as an administrator uses it: the real jar in a real process. */
 class CliIT {
-  private static final Map<String, String> PASS = Map.of("OMBUDS_PASSPHRASE", "a long test passphrase");
+  private static final Map<String, String> PASS =
+      Map.of("OMBUDS_PASSPHRASE", "a long test passphrase");
 
   @TempDir Path tmp;
 
@@ -60,14 +61,23 @@ class CliIT {
   @Test
   void init_refuses_bad_input_with_exit_2_and_leaves_nothing_behind() {
     Path dir = tmp.resolve("office");
-    Proc.Result badName = Proc.ombuds(PASS, "init", "--data", dir.toString(), "--username", "Bad Name!");
+    Proc.Result badName =
+        Proc.ombuds(PASS, "init", "--data", dir.toString(), "--username", "Bad Name!");
     assertThat(badName.exit()).isEqualTo(2);
     assertThat(badName.err()).contains("username");
-    Proc.Result weak = Proc.ombuds(Map.of("OMBUDS_PASSPHRASE", "short"), "init", "--data", dir.toString(), "--username", "jo");
+    Proc.Result weak =
+        Proc.ombuds(
+            Map.of("OMBUDS_PASSPHRASE", "short"),
+            "init",
+            "--data",
+            dir.toString(),
+            "--username",
+            "jo");
     assertThat(weak.exit()).isEqualTo(2);
     assertThat(weak.err()).contains("too short");
     assertThat(Files.exists(dir)).as("no partial office").isFalse();
-    Proc.Result noPass = Proc.ombuds(Map.of(), "init", "--data", dir.toString(), "--username", "jo");
+    Proc.Result noPass =
+        Proc.ombuds(Map.of(), "init", "--data", dir.toString(), "--username", "jo");
     assertThat(noPass.exit()).isEqualTo(2);
     assertThat(noPass.err()).contains("OMBUDS_PASSPHRASE");
     Proc.Result missingArg = Proc.ombuds(PASS, "init", "--data", dir.toString());
@@ -83,7 +93,8 @@ class CliIT {
     Path other = tmp.resolve("other");
     Files.createDirectories(other);
     Files.writeString(other.resolve("keep.txt"), "mine");
-    assertThat(Proc.ombuds(PASS, "init", "--data", other.toString(), "--username", "jo").exit()).isEqualTo(2);
+    assertThat(Proc.ombuds(PASS, "init", "--data", other.toString(), "--username", "jo").exit())
+        .isEqualTo(2);
     assertThat(Files.readString(other.resolve("keep.txt"))).isEqualTo("mine");
   }
 
@@ -92,9 +103,19 @@ class CliIT {
     Path locked = tmp.resolve("locked");
     Files.createDirectories(locked);
     Files.writeString(tmp.resolve("a-file"), "x");
-    Proc.Result r = Proc.ombuds(PASS, "init", "--data", tmp.resolve("a-file").resolve("sub").toString(), "--username", "jo");
+    Proc.Result r =
+        Proc.ombuds(
+            PASS,
+            "init",
+            "--data",
+            tmp.resolve("a-file").resolve("sub").toString(),
+            "--username",
+            "jo");
     assertThat(r.exit()).isIn(1, 2);
-    assertThat(r.err()).startsWith("ombuds: ").doesNotContain("Exception in thread").doesNotContain("\tat ");
+    assertThat(r.err())
+        .startsWith("ombuds: ")
+        .doesNotContain("Exception in thread")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -139,9 +160,12 @@ class CliIT {
     assertThat(garbage.exit()).isEqualTo(1);
     assertThat(garbage.err()).contains("audit key").doesNotContain("\tat ");
     Path other = tmp.resolve("other-office");
-    assertThat(Proc.ombuds(PASS, "init", "--data", other.toString(), "--username", "jo").exit()).isZero();
+    assertThat(Proc.ombuds(PASS, "init", "--data", other.toString(), "--username", "jo").exit())
+        .isZero();
     Files.copy(other.resolve("audit.key"), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    assertThat(Proc.ombuds(Map.of(), "audit", "verify", "--data", dir.toString()).exit()).as("another office's key").isEqualTo(3);
+    assertThat(Proc.ombuds(Map.of(), "audit", "verify", "--data", dir.toString()).exit())
+        .as("another office's key")
+        .isEqualTo(3);
     Files.write(key, original);
     assertThat(Proc.ombuds(Map.of(), "audit", "verify", "--data", dir.toString()).exit()).isZero();
   }
@@ -151,24 +175,54 @@ class CliIT {
     Path dir = initOffice();
     Proc.Result added =
         Proc.ombuds(
-            Map.of("OMBUDS_PASSPHRASE", "a long test passphrase", "OMBUDS_NEW_PASSPHRASE", "second long passphrase"),
-            "user", "add", "--data", dir.toString(), "--username", "sam", "--as", "jo");
+            Map.of(
+                "OMBUDS_PASSPHRASE",
+                "a long test passphrase",
+                "OMBUDS_NEW_PASSPHRASE",
+                "second long passphrase"),
+            "user",
+            "add",
+            "--data",
+            dir.toString(),
+            "--username",
+            "sam",
+            "--as",
+            "jo");
     assertThat(added.exit()).as(added.err()).isZero();
     Proc.Result wrong =
         Proc.ombuds(
-            Map.of("OMBUDS_PASSPHRASE", "not the right one at all", "OMBUDS_NEW_PASSPHRASE", "second long passphrase"),
-            "user", "add", "--data", dir.toString(), "--username", "kim", "--as", "jo");
+            Map.of(
+                "OMBUDS_PASSPHRASE",
+                "not the right one at all",
+                "OMBUDS_NEW_PASSPHRASE",
+                "second long passphrase"),
+            "user",
+            "add",
+            "--data",
+            dir.toString(),
+            "--username",
+            "kim",
+            "--as",
+            "jo");
     assertThat(wrong.exit()).isEqualTo(2);
 
     int port = freePort();
     Path log = tmp.resolve("serve.log");
-    Process p = Proc.start(Map.of(), log, "serve", "--data", dir.toString(), "--port", Integer.toString(port));
+    Process p =
+        Proc.start(
+            Map.of(), log, "serve", "--data", dir.toString(), "--port", Integer.toString(port));
     try {
       HttpClient client = HttpClient.newHttpClient();
       int status = 0;
       for (int i = 0; i < 200 && status != 200; i++) {
         try {
-          status = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+          status =
+              client
+                  .send(
+                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode();
         } catch (IOException notYet) {
           Thread.sleep(100);
         }
@@ -188,7 +242,9 @@ class CliIT {
       p.destroy();
       p.waitFor();
     }
-    assertThat(Files.readString(log)).contains("serving on http://127.0.0.1:" + port).doesNotContain("second long passphrase");
+    assertThat(Files.readString(log))
+        .contains("serving on http://127.0.0.1:" + port)
+        .doesNotContain("second long passphrase");
     assertThat(Proc.ombuds(Map.of(), "audit", "verify", "--data", dir.toString()).exit()).isZero();
   }
 
@@ -202,7 +258,10 @@ class CliIT {
       HttpResponse<String> page = null;
       for (int i = 0; i < 300 && (page == null || page.statusCode() != 200); i++) {
         try {
-          page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+          page =
+              client.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                  HttpResponse.BodyHandlers.ofString());
         } catch (IOException notYet) {
           Thread.sleep(100);
         }

@@ -24,11 +24,13 @@ class LauncherIT {
     Path bin = tmp.resolve("old-jdk/bin");
     Files.createDirectories(bin);
     String java =
-        "#!/bin/sh\n"
-            + "echo 'Property settings:' >&2\n"
-            + "echo '    java.specification.version = 17' >&2\n"
-            + "echo 'openjdk version \"17.0.15\" 2025-04-15' >&2\n"
-            + "exit 0\n";
+        """
+        #!/bin/sh
+        echo 'Property settings:' >&2
+        echo '    java.specification.version = 17' >&2
+        echo 'openjdk version "17.0.15" 2025-04-15' >&2
+        exit 0
+        """;
     for (String name : List.of("java", "javac")) {
       Path f = bin.resolve(name);
       Files.writeString(f, java);
@@ -38,16 +40,20 @@ class LauncherIT {
   }
 
   private static Proc.Result launcher(Map<String, String> env, String... args) {
-    List<String> cmd = new java.util.ArrayList<>(List.of(Proc.basedir().resolve("ombuds").toString()));
+    List<String> cmd =
+        new java.util.ArrayList<>(List.of(Proc.basedir().resolve("ombuds").toString()));
     cmd.addAll(List.of(args));
-    return Proc.run(cmd, env, Map.of("HOME", System.getProperty("user.home"), "PATH", "/usr/bin:/bin"));
+    return Proc.run(
+        cmd, env, Map.of("HOME", System.getProperty("user.home"), "PATH", "/usr/bin:/bin"));
   }
 
   @Test
   void finds_a_recent_jdk_when_the_default_java_is_17() throws IOException {
     Path oldBin = fakeOldJdk();
     Proc.Result r =
-        launcher(Map.of("PATH", oldBin + ":/usr/bin:/bin", "JAVA_HOME", oldBin.getParent().toString()), "--version");
+        launcher(
+            Map.of("PATH", oldBin + ":/usr/bin:/bin", "JAVA_HOME", oldBin.getParent().toString()),
+            "--version");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("ombuds ");
   }
@@ -57,7 +63,13 @@ class LauncherIT {
     Path oldBin = fakeOldJdk();
     Proc.Result r =
         launcher(
-            Map.of("PATH", oldBin + ":/usr/bin:/bin", "JAVA_HOME", oldBin.getParent().toString(), "OMBUDS_JDK_SEARCH", tmp.resolve("none") + "/*"),
+            Map.of(
+                "PATH",
+                oldBin + ":/usr/bin:/bin",
+                "JAVA_HOME",
+                oldBin.getParent().toString(),
+                "OMBUDS_JDK_SEARCH",
+                tmp.resolve("none") + "/*"),
             "--version");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("no JDK 21 or newer was found");

@@ -41,11 +41,18 @@ class StoreIT {
     return new Account(
         id,
         new Username(name),
-        new WrappedOfficeKey(new byte[] {1, 2, 3}, KdfParams.DEFAULT, new byte[] {9, 8, 7, 6}),
+        new WrappedOfficeKey(new byte[16], KdfParams.DEFAULT, ciphertext()),
         Optional.empty(),
         "en",
         true,
         Instant.ofEpochMilli(1_700_000_000_000L));
+  }
+
+  private static byte[] ciphertext() {
+    byte[] c = new byte[64];
+    c[0] = 9;
+    c[63] = 6;
+    return c;
   }
 
   @ParameterizedTest
@@ -53,21 +60,32 @@ class StoreIT {
   void accounts_and_office_round_trip(String url) {
     try (Database db = open(url)) {
       JdbiAccountStore store = new JdbiAccountStore(db);
-      store.insertOffice(new OfficeRecord(Instant.ofEpochMilli(1000), new byte[] {1}, new byte[] {2, 3}, false));
+      store.insertOffice(
+          new OfficeRecord(Instant.ofEpochMilli(1000), new byte[] {1}, new byte[] {2, 3}, false));
       store.insert(account("11111111-1111-4111-8111-111111111111", "alice"));
       Account read = store.byUsername(new Username("alice")).orElseThrow();
       assertThat(read.id()).isEqualTo("11111111-1111-4111-8111-111111111111");
-      assertThat(read.wrappedOfficeKey().ciphertext()).containsExactly(9, 8, 7, 6);
+      assertThat(read.wrappedOfficeKey().ciphertext()).containsExactly(ciphertext());
       assertThat(read.wrappedOfficeKey().params()).isEqualTo(KdfParams.DEFAULT);
       assertThat(read.encryptedTotpSecret()).isEmpty();
-      store.update(new Account(read.id(), read.username(), read.wrappedOfficeKey(), Optional.of(new byte[] {5}), "fr", true, read.createdAt()));
+      store.update(
+          new Account(
+              read.id(),
+              read.username(),
+              read.wrappedOfficeKey(),
+              Optional.of(new byte[] {5}),
+              "fr",
+              true,
+              read.createdAt()));
       Account updated = store.byId(read.id()).orElseThrow();
-      assertThat(updated.encryptedTotpSecret()).hasValueSatisfying(b -> assertThat(b).containsExactly(5));
+      assertThat(updated.encryptedTotpSecret())
+          .hasValueSatisfying(b -> assertThat(b).containsExactly(5));
       assertThat(updated.language()).isEqualTo("fr");
       assertThat(store.byUsername(new Username("bob"))).isEmpty();
       store.updateOffice(store.office().orElseThrow().withRequireTotp(true));
       assertThat(store.office().orElseThrow().requireTotp()).isTrue();
-      assertThatThrownBy(() -> store.insert(account("22222222-2222-4222-8222-222222222222", "alice")))
+      assertThatThrownBy(
+              () -> store.insert(account("22222222-2222-4222-8222-222222222222", "alice")))
           .isInstanceOf(StoreException.class)
           .hasMessageNotContaining("alice");
     }
@@ -112,7 +130,16 @@ class StoreIT {
         db.run(
             () ->
                 store.insert(
-                    new AuditEntry(s, Instant.ofEpochMilli(1000 * s), AuditKind.NOTE_ADDED, "actor", "subject-" + s, "ok", new byte[32], new byte[] {(byte) s}, new byte[] {7})));
+                    new AuditEntry(
+                        s,
+                        Instant.ofEpochMilli(1000 * s),
+                        AuditKind.NOTE_ADDED,
+                        "actor",
+                        "subject-" + s,
+                        "ok",
+                        new byte[32],
+                        new byte[] {(byte) s},
+                        new byte[] {7})));
       }
       List<Long> seqs = new ArrayList<>();
       store.forEachInOrder(e -> seqs.add(e.seq()));
@@ -131,15 +158,42 @@ class StoreIT {
     try (Database db = open(url)) {
       JdbiCaseStore store = new JdbiCaseStore(db);
       String id = "44444444-4444-4444-8444-444444444444";
-      store.insertCase(new CaseStore.CaseRow(id, new byte[] {1}, "OPEN", Instant.ofEpochMilli(5000), Optional.empty(), 0, new byte[] {2}, new byte[] {3}, new byte[] {4}, new byte[] {5}));
-      store.insertNote(new CaseStore.NoteRow("55555555-5555-4555-8555-555555555555", id, Instant.ofEpochMilli(6000), "author", new byte[] {6, 6}));
+      store.insertCase(
+          new CaseStore.CaseRow(
+              id,
+              new byte[] {1},
+              "OPEN",
+              Instant.ofEpochMilli(5000),
+              Optional.empty(),
+              0,
+              new byte[] {2},
+              new byte[] {3},
+              new byte[] {4},
+              new byte[] {5}));
+      store.insertNote(
+          new CaseStore.NoteRow(
+              "55555555-5555-4555-8555-555555555555",
+              id,
+              Instant.ofEpochMilli(6000),
+              "author",
+              new byte[] {6, 6}));
       CaseStore.CaseRow row = store.findCase(id).orElseThrow();
       assertThat(row.title()).containsExactly(2);
       assertThat(row.closedAt()).isEmpty();
-      assertThat(store.notes(id)).singleElement().satisfies(n -> assertThat(n.body()).containsExactly(6, 6));
+      assertThat(store.notes(id))
+          .singleElement()
+          .satisfies(n -> assertThat(n.body()).containsExactly(6, 6));
       assertThat(store.listCases()).hasSize(1);
       assertThat(store.findCase("66666666-6666-4666-8666-666666666666")).isEmpty();
-      assertThatThrownBy(() -> store.insertNote(new CaseStore.NoteRow("77777777-7777-4777-8777-777777777777", "no-such-case", Instant.EPOCH, "a", new byte[] {1})))
+      assertThatThrownBy(
+              () ->
+                  store.insertNote(
+                      new CaseStore.NoteRow(
+                          "77777777-7777-4777-8777-777777777777",
+                          "no-such-case",
+                          Instant.EPOCH,
+                          "a",
+                          new byte[] {1})))
           .as("foreign keys are enforced")
           .isInstanceOf(StoreException.class);
     }
@@ -149,10 +203,18 @@ class StoreIT {
   void sqlite_runs_with_wal_secure_delete_and_foreign_keys() throws Exception {
     Path dir = Files.createTempDirectory("ombuds-pragmas-");
     try (Database db = open("jdbc:sqlite:" + dir.resolve("p.db"))) {
-      assertThat(db.withHandle(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one())).isEqualToIgnoringCase("wal");
-      assertThat(db.withHandle(h -> h.createQuery("PRAGMA secure_delete").mapTo(Integer.class).one())).isEqualTo(1);
-      assertThat(db.withHandle(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one())).isEqualTo(1);
-      assertThat(db.withHandle(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one())).as("FULL").isEqualTo(2);
+      String journal =
+          db.withHandle(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
+      Integer secureDelete =
+          db.withHandle(h -> h.createQuery("PRAGMA secure_delete").mapTo(Integer.class).one());
+      Integer foreignKeys =
+          db.withHandle(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one());
+      Integer synchronous =
+          db.withHandle(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+      assertThat(journal).isEqualToIgnoringCase("wal");
+      assertThat(secureDelete).isEqualTo(1);
+      assertThat(foreignKeys).isEqualTo(1);
+      assertThat(synchronous).as("FULL").isEqualTo(2);
     } finally {
       Files2.deleteTree(dir);
     }
@@ -162,7 +224,11 @@ class StoreIT {
   void a_corrupt_database_file_gives_a_plain_error() throws Exception {
     Path dir = Files.createTempDirectory("ombuds-corrupt-");
     try {
-      Files.write(dir.resolve("bad.db"), "this is not a database, just text that is long enough to look like a header........".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Files.write(
+          dir.resolve("bad.db"),
+          "this is not a database, just text that is long enough to look like a header........"
+              .repeat(100)
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       assertThatThrownBy(() -> open("jdbc:sqlite:" + dir.resolve("bad.db")))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("database");

@@ -51,7 +51,10 @@ public final class Http {
 
     /** The whole Set-Cookie header for {@code cookie}, or null. */
     public String setCookie(String cookie) {
-      return headerValues("Set-Cookie").stream().filter(h -> h.startsWith(cookie + "=")).findFirst().orElse(null);
+      return headerValues("Set-Cookie").stream()
+          .filter(h -> h.startsWith(cookie + "="))
+          .findFirst()
+          .orElse(null);
     }
 
     public String header(String name) {
@@ -79,8 +82,7 @@ public final class Http {
 
   /** Logs in over the API and keeps the token. */
   public Http login(String username, String passphrase) {
-    Response r =
-        post("/api/v1/session", Map.of("username", username, "passphrase", passphrase));
+    Response r = post("/api/v1/session", Map.of("username", username, "passphrase", passphrase));
     if (r.status() != 200) {
       throw new AssertionError("login failed: " + r.status() + " " + r.body());
     }
@@ -97,11 +99,12 @@ public final class Http {
   }
 
   public Response post(String path, Object body) {
-    return send(json(path, body).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    return send(
+        json(path).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
   public Response put(String path, Object body) {
-    return send(json(path, body).PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    return send(json(path).PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
   /** A POST with a raw body and content type, for malformed-input tests. */
@@ -123,7 +126,8 @@ public final class Http {
                 e ->
                     java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
                         + "="
-                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                        + java.net.URLEncoder.encode(
+                            e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
             .collect(java.util.stream.Collectors.joining("&"));
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
@@ -144,8 +148,9 @@ public final class Http {
     return send(b);
   }
 
-  private HttpRequest.Builder json(String path, Object body) {
-    return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+  private HttpRequest.Builder json(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json");
   }
 
   public Response send(HttpRequest.Builder b) {
@@ -153,7 +158,9 @@ public final class Http {
       b.header("Authorization", "Bearer " + token);
     }
     try {
-      HttpResponse<String> r = client.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          client.send(
+              b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), r.body(), r.headers().map());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -39,20 +39,24 @@ public final class Proc {
   }
 
   /** Starts {@code java -jar ombuds.jar args...} without waiting. */
-  public static Process start(Map<String, String> env, Path stdout, String... args) throws IOException {
+  public static Process start(Map<String, String> env, Path stdout, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>(List.of(java().toString(), "-jar", jar().toString()));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(stdout.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(stdout.toFile());
     pb.environment().putAll(env);
     return pb.start();
   }
 
   /** Runs a command to completion, with {@code env} added and {@code removed} keys taken out. */
-  public static Result run(List<String> cmd, Map<String, String> env, Map<String, String> replaceEnv) {
+  public static Result run(
+      List<String> cmd, Map<String, String> env, Map<String, String> replaceEnv) {
     try {
       Path out = Files.createTempFile("proc-out", ".txt");
       Path err = Files.createTempFile("proc-err", ".txt");
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
       if (!replaceEnv.isEmpty()) {
         pb.environment().clear();
         pb.environment().putAll(replaceEnv);
@@ -64,7 +68,11 @@ public final class Proc {
         p.destroyForcibly();
         throw new AssertionError("timed out: " + cmd);
       }
-      Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+      Result r =
+          new Result(
+              p.exitValue(),
+              Files.readString(out, StandardCharsets.UTF_8),
+              Files.readString(err, StandardCharsets.UTF_8));
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
       return r;

@@ -38,8 +38,7 @@ public final class TestOffice implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("ombuds-test-");
       try (Passphrase p = Passphrase.of(PASSPHRASE)) {
-        Office.Created c =
-            Office.init(new DataDir(dir), dbUrl, new Username(USERNAME), p, clock);
+        Office.Created c = Office.init(new DataDir(dir), dbUrl, new Username(USERNAME), p, clock);
         return new TestOffice(dir, c.office(), c.created().recoveryKey());
       }
     } catch (IOException e) {

@@ -12,7 +12,8 @@ final class Otp {
   static String code(String base32Secret, Instant at) {
     try {
       TimeBasedOneTimePasswordGenerator g = new TimeBasedOneTimePasswordGenerator();
-      return g.generateOneTimePasswordString(new SecretKeySpec(base32(base32Secret), "HmacSHA1"), at);
+      return g.generateOneTimePasswordString(
+          new SecretKeySpec(base32(base32Secret), "HmacSHA1"), at);
     } catch (InvalidKeyException e) {
       throw new IllegalStateException(e);
     }
@@ -24,7 +25,8 @@ final class Otp {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     int buffer = 0;
     int bits = 0;
-    for (char c : clean.toCharArray()) {
+    for (int i = 0; i < clean.length(); i++) {
+      char c = clean.charAt(i);
       int v = alphabet.indexOf(c);
       if (v < 0) {
         throw new IllegalArgumentException("not base32");

@@ -39,7 +39,13 @@ class PagesIT {
     Http.Response r =
         http.postForm(
             "/login",
-            Map.of("username", TestOffice.USERNAME, "passphrase", TestOffice.PASSPHRASE, "_csrf", hiddenCsrf(form.body())),
+            Map.of(
+                "username",
+                TestOffice.USERNAME,
+                "passphrase",
+                TestOffice.PASSPHRASE,
+                "_csrf",
+                hiddenCsrf(form.body())),
             Auth.PRE_COOKIE + "=" + pre);
     assertThat(r.status()).isEqualTo(303);
     assertThat(r.header("Location")).isEqualTo("/dashboard");
@@ -52,8 +58,14 @@ class PagesIT {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.header("Content-Type")).startsWith("text/html");
     hiddenCsrf(r.body());
-    assertThat(r.setCookie(Auth.PRE_COOKIE)).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
-    assertThat(r.body()).doesNotContain("<script>").doesNotContain("style=").doesNotContain("http://").doesNotContain("https://");
+    assertThat(r.setCookie(Auth.PRE_COOKIE))
+        .contains("HttpOnly")
+        .containsIgnoringCase("SameSite=Strict");
+    assertThat(r.body())
+        .doesNotContain("<script>")
+        .doesNotContain("style=")
+        .doesNotContain("http://")
+        .doesNotContain("https://");
   }
 
   @Test
@@ -61,10 +73,36 @@ class PagesIT {
     Http http = office.http();
     Http.Response form = http.get("/login");
     String pre = form.cookie(Auth.PRE_COOKIE);
-    Map<String, String> fields = Map.of("username", TestOffice.USERNAME, "passphrase", TestOffice.PASSPHRASE);
-    assertThat(http.postForm("/login", fields, Auth.PRE_COOKIE + "=" + pre).status()).isEqualTo(403);
-    assertThat(http.postForm("/login", Map.of("username", TestOffice.USERNAME, "passphrase", TestOffice.PASSPHRASE, "_csrf", "forged"), Auth.PRE_COOKIE + "=" + pre).status()).isEqualTo(403);
-    assertThat(http.postForm("/login", Map.of("username", TestOffice.USERNAME, "passphrase", TestOffice.PASSPHRASE, "_csrf", pre), "").status()).isEqualTo(403);
+    Map<String, String> fields =
+        Map.of("username", TestOffice.USERNAME, "passphrase", TestOffice.PASSPHRASE);
+    assertThat(http.postForm("/login", fields, Auth.PRE_COOKIE + "=" + pre).status())
+        .isEqualTo(403);
+    assertThat(
+            http.postForm(
+                    "/login",
+                    Map.of(
+                        "username",
+                        TestOffice.USERNAME,
+                        "passphrase",
+                        TestOffice.PASSPHRASE,
+                        "_csrf",
+                        "forged"),
+                    Auth.PRE_COOKIE + "=" + pre)
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            http.postForm(
+                    "/login",
+                    Map.of(
+                        "username",
+                        TestOffice.USERNAME,
+                        "passphrase",
+                        TestOffice.PASSPHRASE,
+                        "_csrf",
+                        pre),
+                    "")
+                .status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -74,9 +112,18 @@ class PagesIT {
     Http.Response r =
         http.postForm(
             "/login",
-            Map.of("username", TestOffice.USERNAME, "passphrase", TestOffice.PASSPHRASE, "_csrf", hiddenCsrf(form.body())),
+            Map.of(
+                "username",
+                TestOffice.USERNAME,
+                "passphrase",
+                TestOffice.PASSPHRASE,
+                "_csrf",
+                hiddenCsrf(form.body())),
             Auth.PRE_COOKIE + "=" + form.cookie(Auth.PRE_COOKIE));
-    assertThat(r.setCookie(Auth.SESSION_COOKIE)).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/");
+    assertThat(r.setCookie(Auth.SESSION_COOKIE))
+        .contains("HttpOnly")
+        .containsIgnoringCase("SameSite=Strict")
+        .contains("Path=/");
     String cookie = Auth.SESSION_COOKIE + "=" + r.cookie(Auth.SESSION_COOKIE);
     Http.Response dash = http.getWithCookies("/dashboard", cookie);
     assertThat(dash.status()).isEqualTo(200);
@@ -90,7 +137,13 @@ class PagesIT {
     Http.Response r =
         http.postForm(
             "/login",
-            Map.of("username", "someone-else", "passphrase", "wrong passphrase", "_csrf", hiddenCsrf(form.body())),
+            Map.of(
+                "username",
+                "someone-else",
+                "passphrase",
+                "wrong passphrase",
+                "_csrf",
+                hiddenCsrf(form.body())),
             Auth.PRE_COOKIE + "=" + form.cookie(Auth.PRE_COOKIE));
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.body()).contains("Wrong username or passphrase.");
@@ -107,10 +160,21 @@ class PagesIT {
   @Test
   void case_content_is_escaped_in_pages() {
     Http api = office.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
-    api.post("/api/v1/cases", Map.of("title", "<script>alert('x')</script>", "categories", List.of(), "workUnit", Map.of("name", "<b>Unit</b>", "size", 4)));
+    api.post(
+        "/api/v1/cases",
+        Map.of(
+            "title",
+            "<script>alert('x')</script>",
+            "categories",
+            List.of(),
+            "workUnit",
+            Map.of("name", "<b>Unit</b>", "size", 4)));
     Http http = office.http();
     Http.Response dash = http.getWithCookies("/dashboard", formLogin(http));
-    assertThat(dash.body()).doesNotContain("<script>alert").contains("&lt;script&gt;").doesNotContain("<b>Unit</b>");
+    assertThat(dash.body())
+        .doesNotContain("<script>alert")
+        .contains("&lt;script&gt;")
+        .doesNotContain("<b>Unit</b>");
   }
 
   @Test
@@ -136,7 +200,13 @@ class PagesIT {
   @Test
   void french_speakers_get_french_pages() {
     Http.Response r =
-        office.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(office.http().base() + "/login")).header("Accept-Language", "fr-CH, fr;q=0.9, en;q=0.5").GET());
+        office
+            .http()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(office.http().base() + "/login"))
+                    .header("Accept-Language", "fr-CH, fr;q=0.9, en;q=0.5")
+                    .GET());
     assertThat(r.body()).contains("lang=\"fr\"").contains("Phrase secrète").contains("Connexion");
   }
 
