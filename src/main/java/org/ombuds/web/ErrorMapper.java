@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.ombuds.account.AccountException;
+import org.ombuds.audit.AuditIntegrityException;
 import org.ombuds.casefile.CaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,18 @@ final class ErrorMapper {
                   case LOCKED -> "office_locked";
                 },
                 e.getMessage()));
+    routes.exception(
+        AuditIntegrityException.class,
+        (e, ctx) -> {
+          LOG.error(
+              "The audit log failed its integrity check; changes are refused until it is investigated");
+          answer(
+              ctx,
+              503,
+              "audit_log_tampered",
+              "The audit log does not verify, so the office refuses changes until the administrator"
+                  + " has run 'ombuds audit verify' and investigated.");
+        });
     routes.exception(
         HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), null, null));
     routes.exception(
