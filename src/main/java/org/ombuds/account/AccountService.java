@@ -261,6 +261,64 @@ public final class AccountService {
     return true;
   }
 
+  /**
+   * Disables an account (an Ombuds who left): it can no longer log in and its sessions end. Its
+   * cases are handed over separately.
+   */
+  public void disable(Session actor, String accountId) {
+    if (actor.accountId().equals(accountId)) {
+      throw new AccountException(
+          AccountException.Reason.INVALID, "You cannot disable your own account.");
+    }
+    Account a =
+        store
+            .byId(accountId)
+            .orElseThrow(
+                () ->
+                    new AccountException(
+                        AccountException.Reason.NOT_FOUND, "There is no such account."));
+    tx.run(
+        () -> {
+          store.update(
+              new Account(
+                  a.id(),
+                  a.username(),
+                  a.wrappedOfficeKey(),
+                  a.encryptedTotpSecret(),
+                  a.language(),
+                  false,
+                  a.createdAt()));
+          record(AuditKind.ACCOUNT_DISABLED, actor.accountId(), accountId, "ok");
+        });
+    sessions.closeAllOf(accountId);
+  }
+
+  /** Remembers the interface language an Ombuds chose ({@code en} or {@code fr}). */
+  public void setLanguage(String accountId, String language) {
+    if (!List.of("en", "fr").contains(language)) {
+      throw new AccountException(AccountException.Reason.INVALID, "The language is en or fr.");
+    }
+    Account a = store.byId(accountId).orElseThrow();
+    tx.run(
+        () -> {
+          store.update(
+              new Account(
+                  a.id(),
+                  a.username(),
+                  a.wrappedOfficeKey(),
+                  a.encryptedTotpSecret(),
+                  language,
+                  a.active(),
+                  a.createdAt()));
+          record(AuditKind.LANGUAGE_CHANGED, accountId, accountId, language);
+        });
+  }
+
+  /** An account by id. */
+  public Optional<Account> account(String accountId) {
+    return store.byId(accountId);
+  }
+
   /** Makes a second factor compulsory (or optional) for every Ombuds of the office. */
   public void setRequireTotp(Session actor, boolean require) {
     OfficeRecord office = officeRecord();

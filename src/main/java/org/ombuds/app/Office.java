@@ -26,6 +26,7 @@ import org.ombuds.store.DbConfig;
 import org.ombuds.store.JdbiAccountStore;
 import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.store.JdbiCaseStore;
+import org.ombuds.store.JdbiOfficePolicy;
 import org.ombuds.store.StoreException;
 import org.ombuds.vault.AuditKey;
 import org.ombuds.vault.Passphrase;
@@ -83,7 +84,15 @@ public final class Office implements AutoCloseable {
     this.accounts =
         new AccountService(
             accountStore, vault, sessions, new LoginThrottle(clock), audit, db, clock);
-    this.cases = new CaseService(new JdbiCaseStore(db), vault, audit, db, clock, sessions::keys);
+    this.cases =
+        new CaseService(
+            new JdbiCaseStore(db),
+            new JdbiOfficePolicy(db),
+            vault,
+            audit,
+            db,
+            clock,
+            sessions::keys);
     casesRef[0] = cases;
   }
 

@@ -9,6 +9,7 @@ public class CaseException extends RuntimeException {
     INVALID,
     NOT_FOUND,
     CLOSED,
+    CONFLICT,
     LOCKED
   }
 

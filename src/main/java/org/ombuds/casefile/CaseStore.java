@@ -3,6 +3,7 @@ package org.ombuds.casefile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where cases are kept, as ciphertexts (implemented by the storage adapter). */
 public interface CaseStore {
@@ -16,16 +17,39 @@ public interface CaseStore {
       Instant openedAt,
       Optional<Instant> closedAt,
       int version,
+      String handlerId,
       byte[] title,
       byte[] categories,
       byte[] unitName,
-      byte[] unitSize) {}
+      byte[] unitSize,
+      Optional<byte[]> composition,
+      Optional<byte[]> outcome,
+      Optional<Instant> destroyAfter) {}
 
   /** A note row as stored: the body is a ciphertext. */
   @SuppressWarnings("ArrayRecordComponent")
   record NoteRow(String id, String caseId, Instant createdAt, String authorId, byte[] body) {}
 
+  /** The tables of a case's other rows, each holding one encrypted data value. */
+  enum Child {
+    PERSON,
+    CONTACT,
+    OPTION,
+    REMINDER
+  }
+
+  /** A row of one of the {@link Child} tables. */
+  @SuppressWarnings("ArrayRecordComponent")
+  record ChildRow(String id, String caseId, Instant createdAt, byte[] data) {}
+
   void insertCase(CaseRow row);
+
+  /**
+   * Replaces a case's editable columns if its version is still {@code expectedVersion}, bumping it.
+   *
+   * @return false when someone else changed the case first (nothing written)
+   */
+  boolean updateCase(CaseRow row, int expectedVersion);
 
   Optional<CaseRow> findCase(String id);
 
@@ -34,4 +58,42 @@ public interface CaseStore {
   void insertNote(NoteRow row);
 
   List<NoteRow> notes(String caseId);
+
+  void insertChild(Child table, ChildRow row);
+
+  /** Replaces the data of a child row of {@code caseId}; false if there is none. */
+  boolean updateChild(Child table, String caseId, String id, byte[] data);
+
+  List<ChildRow> children(Child table, String caseId);
+
+  /** The ids of every case that has a row in {@code table} (for reminders across cases). */
+  List<ChildRow> allChildren(Child table);
+
+  void insertRecusal(String caseId, String accountId, Instant at);
+
+  /** The ids of the cases {@code accountId} is recused from. */
+  Set<String> recusedCases(String accountId);
+
+  /** The accounts recused from {@code caseId}. */
+  Set<String> recusedAccounts(String caseId);
+
+  /** Hands every case of {@code fromAccount} to {@code toAccount}; returns how many. */
+  int reassignCases(String fromAccount, String toAccount);
+
+  /** The closed cases whose content is due for destruction at {@code now}. */
+  List<String> dueForDestruction(Instant now);
+
+  /** Deletes a case and every row that hangs off it, key included. */
+  void destroyCase(String caseId);
+
+  /**
+   * After destruction: makes sure no copy of the deleted rows lingers in the database's files
+   * (SQLite's write-ahead log is checkpointed and truncated).
+   */
+  void compact();
+
+  void insertStatRecord(String id, byte[] data);
+
+  /** Every statistical record's encrypted data. */
+  List<byte[]> statRecords();
 }

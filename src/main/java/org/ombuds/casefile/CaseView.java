@@ -1,6 +1,7 @@
 package org.ombuds.casefile;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,13 +9,46 @@ import java.util.Optional;
 public record CaseView(
     String id,
     String title,
-    String status,
+    CaseStatus status,
     Instant openedAt,
     Optional<Instant> closedAt,
+    int version,
+    String handlerId,
     List<String> categories,
     WorkUnit workUnit,
-    List<NoteView> notes) {
+    Optional<Outcome> outcome,
+    List<PersonView> persons,
+    List<NoteView> notes,
+    List<ContactView> contacts,
+    List<OptionView> options,
+    List<ReminderView> reminders) {
 
-  /** A note as an Ombuds sees it. */
+  /** True while the case is open. */
+  public boolean isOpen() {
+    return status == CaseStatus.OPEN;
+  }
+
+  /** A person of the case. */
+  public record PersonView(
+      String id,
+      PersonRole role,
+      Optional<String> name,
+      String pseudonym,
+      Optional<ContractType> contractType,
+      Optional<Gender> gender,
+      Optional<AgeBand> ageBand) {}
+
+  /** A note. */
   public record NoteView(String id, Instant createdAt, String authorId, String text) {}
+
+  /** A contact with the visitor. */
+  public record ContactView(
+      String id, LocalDate date, Modality modality, int minutes, Optional<String> text) {}
+
+  /** An option explored with the visitor, with the visitor's decision. */
+  public record OptionView(
+      String id, OptionKind kind, Decision decision, Optional<String> reason) {}
+
+  /** A reminder with its due date. */
+  public record ReminderView(String id, String caseId, LocalDate due, String text, boolean done) {}
 }

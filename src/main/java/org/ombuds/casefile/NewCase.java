@@ -2,7 +2,7 @@ package org.ombuds.casefile;
 
 import java.util.List;
 
-/** What an Ombuds enters to open a case. Validated on construction. */
+/** What an Ombuds enters to open (or edit) a case. Checked on construction. */
 public record NewCase(String title, List<String> categories, WorkUnit workUnit) {
   public static final int MAX_TITLE = 200;
 
@@ -15,17 +15,7 @@ public record NewCase(String title, List<String> categories, WorkUnit workUnit) 
           CaseException.Reason.INVALID,
           "The title is too long: at most " + MAX_TITLE + " characters.");
     }
-    categories = List.copyOf(categories);
-    List<String> unknown = Categories.ioa().unknown(categories);
-    if (!unknown.isEmpty()) {
-      throw new CaseException(
-          CaseException.Reason.INVALID,
-          "Unknown category code(s) "
-              + String.join(", ", unknown)
-              + ". Valid codes are the IOA uniform reporting categories: "
-              + String.join(", ", Categories.ioa().all().stream().map(Category::code).toList())
-              + ".");
-    }
+    categories = categories.stream().map(String::strip).distinct().toList();
     title = title.strip();
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Records: retention, destruction, de-identified statistical records and the annual report, which
- * never shows a group below the office's threshold. Pure domain code. (Built with the records
- * issue; nothing here yet.)
+ * Records: what survives a case (the de-identified {@link org.ombuds.records.StatisticalRecord})
+ * and, later, retention, the annual report and its suppression of small groups. Pure domain code:
+ * nothing here may hold a case id, a name, a date finer than the year or free text.
  */
 package org.ombuds.records;

@@ -3,21 +3,34 @@ package org.ombuds.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.ombuds.casefile.CaseStore;
 
-/** Cases and notes in SQL, as ciphertexts. */
+/** Cases and everything hanging off them, in SQL, as ciphertexts. */
 public final class JdbiCaseStore implements CaseStore {
   private static final String CASE_COLUMNS =
-      "id, wrapped_key, status, opened_at, closed_at, version, title_enc, categories_enc,"
-          + " unit_name_enc, unit_size_enc";
+      "id, wrapped_key, status, opened_at, closed_at, version, handler_id, title_enc,"
+          + " categories_enc, unit_name_enc, unit_size_enc, composition_enc, outcome_enc,"
+          + " destroy_after";
 
   private final Database db;
 
   public JdbiCaseStore(Database db) {
     this.db = db;
+  }
+
+  private static String table(Child child) {
+    return switch (child) {
+      case PERSON -> "person";
+      case CONTACT -> "contact";
+      case OPTION -> "case_option";
+      case REMINDER -> "reminder";
+    };
   }
 
   @Override
@@ -27,19 +40,50 @@ public final class JdbiCaseStore implements CaseStore {
             h.createUpdate(
                     "INSERT INTO case_file ("
                         + CASE_COLUMNS
-                        + ") VALUES (:id, :key, :status, :opened, :closed, :version, :title, :cats,"
-                        + " :unit, :size)")
+                        + ") VALUES (:id, :key, :status, :opened, :closed, :version, :handler,"
+                        + " :title, :cats, :unit, :size, :composition, :outcome, :destroy)")
                 .bind("id", r.id())
                 .bind("key", r.wrappedKey())
                 .bind("status", r.status())
                 .bind("opened", r.openedAt().toEpochMilli())
                 .bind("closed", r.closedAt().map(Instant::toEpochMilli).orElse(null))
                 .bind("version", r.version())
+                .bind("handler", r.handlerId())
                 .bind("title", r.title())
                 .bind("cats", r.categories())
                 .bind("unit", r.unitName())
                 .bind("size", r.unitSize())
+                .bind("composition", r.composition().orElse(null))
+                .bind("outcome", r.outcome().orElse(null))
+                .bind("destroy", r.destroyAfter().map(Instant::toEpochMilli).orElse(null))
                 .execute());
+  }
+
+  @Override
+  public boolean updateCase(CaseRow r, int expectedVersion) {
+    return db.withHandle(
+        h ->
+            h.createUpdate(
+                        "UPDATE case_file SET status = :status, closed_at = :closed, version = :version,"
+                            + " handler_id = :handler, title_enc = :title, categories_enc = :cats,"
+                            + " unit_name_enc = :unit, unit_size_enc = :size, composition_enc ="
+                            + " :composition, outcome_enc = :outcome, destroy_after = :destroy"
+                            + " WHERE id = :id AND version = :expected")
+                    .bind("id", r.id())
+                    .bind("expected", expectedVersion)
+                    .bind("status", r.status())
+                    .bind("closed", r.closedAt().map(Instant::toEpochMilli).orElse(null))
+                    .bind("version", expectedVersion + 1)
+                    .bind("handler", r.handlerId())
+                    .bind("title", r.title())
+                    .bind("cats", r.categories())
+                    .bind("unit", r.unitName())
+                    .bind("size", r.unitSize())
+                    .bind("composition", r.composition().orElse(null))
+                    .bind("outcome", r.outcome().orElse(null))
+                    .bind("destroy", r.destroyAfter().map(Instant::toEpochMilli).orElse(null))
+                    .execute()
+                == 1);
   }
 
   @Override
@@ -95,20 +139,183 @@ public final class JdbiCaseStore implements CaseStore {
                 .list());
   }
 
+  @Override
+  public void insertChild(Child child, ChildRow r) {
+    db.withHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO "
+                        + table(child)
+                        + " (id, case_id, created_at, data_enc) VALUES (:id, :case, :created, :data)")
+                .bind("id", r.id())
+                .bind("case", r.caseId())
+                .bind("created", r.createdAt().toEpochMilli())
+                .bind("data", r.data())
+                .execute());
+  }
+
+  @Override
+  public boolean updateChild(Child child, String caseId, String id, byte[] data) {
+    return db.withHandle(
+        h ->
+            h.createUpdate(
+                        "UPDATE "
+                            + table(child)
+                            + " SET data_enc = :data WHERE id = :id AND case_id = :case")
+                    .bind("id", id)
+                    .bind("case", caseId)
+                    .bind("data", data)
+                    .execute()
+                == 1);
+  }
+
+  @Override
+  public List<ChildRow> children(Child child, String caseId) {
+    return db.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, case_id, created_at, data_enc FROM "
+                        + table(child)
+                        + " WHERE case_id = :case ORDER BY created_at, id")
+                .bind("case", caseId)
+                .map(JdbiCaseStore::childRow)
+                .list());
+  }
+
+  @Override
+  public List<ChildRow> allChildren(Child child) {
+    return db.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, case_id, created_at, data_enc FROM "
+                        + table(child)
+                        + " ORDER BY created_at, id")
+                .map(JdbiCaseStore::childRow)
+                .list());
+  }
+
+  @Override
+  public void insertRecusal(String caseId, String accountId, Instant at) {
+    db.withHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO recusal (case_id, account_id, created_at) VALUES (:c, :a, :t)")
+                .bind("c", caseId)
+                .bind("a", accountId)
+                .bind("t", at.toEpochMilli())
+                .execute());
+  }
+
+  @Override
+  public Set<String> recusedCases(String accountId) {
+    return db.withHandle(
+        h ->
+            new HashSet<>(
+                h.createQuery("SELECT case_id FROM recusal WHERE account_id = :a")
+                    .bind("a", accountId)
+                    .mapTo(String.class)
+                    .list()));
+  }
+
+  @Override
+  public Set<String> recusedAccounts(String caseId) {
+    return db.withHandle(
+        h ->
+            new HashSet<>(
+                h.createQuery("SELECT account_id FROM recusal WHERE case_id = :c")
+                    .bind("c", caseId)
+                    .mapTo(String.class)
+                    .list()));
+  }
+
+  @Override
+  public int reassignCases(String fromAccount, String toAccount) {
+    return db.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE case_file SET handler_id = :to, version = version + 1"
+                        + " WHERE handler_id = :from")
+                .bind("from", fromAccount)
+                .bind("to", toAccount)
+                .execute());
+  }
+
+  @Override
+  public List<String> dueForDestruction(Instant now) {
+    return db.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id FROM case_file WHERE status = 'CLOSED' AND destroy_after <= :now")
+                .bind("now", now.toEpochMilli())
+                .mapTo(String.class)
+                .list());
+  }
+
+  @Override
+  public void destroyCase(String caseId) {
+    db.withHandle(
+        h -> {
+          for (String t :
+              List.of("note", "person", "contact", "case_option", "reminder", "recusal")) {
+            h.createUpdate("DELETE FROM " + t + " WHERE case_id = :c").bind("c", caseId).execute();
+          }
+          h.createUpdate("DELETE FROM case_file WHERE id = :c").bind("c", caseId).execute();
+          return null;
+        });
+  }
+
+  @Override
+  public void insertStatRecord(String id, byte[] data) {
+    db.withHandle(
+        h ->
+            h.createUpdate("INSERT INTO stat_record (id, data_enc) VALUES (:id, :data)")
+                .bind("id", id)
+                .bind("data", data)
+                .execute());
+  }
+
+  @Override
+  public List<byte[]> statRecords() {
+    return db.withHandle(
+        h -> h.createQuery("SELECT data_enc FROM stat_record").mapTo(byte[].class).list());
+  }
+
+  private static ChildRow childRow(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new ChildRow(
+        rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getBytes(4));
+  }
+
+  private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
+  }
+
   private static CaseRow caseRow(ResultSet rs, StatementContext ctx) throws SQLException {
-    long closed = rs.getLong("closed_at");
-    Optional<Instant> closedAt =
-        rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(closed));
     return new CaseRow(
         rs.getString("id"),
         rs.getBytes("wrapped_key"),
         rs.getString("status"),
         Instant.ofEpochMilli(rs.getLong("opened_at")),
-        closedAt,
+        instant(rs, "closed_at"),
         rs.getInt("version"),
+        Optional.ofNullable(rs.getString("handler_id")).orElse(""),
         rs.getBytes("title_enc"),
         rs.getBytes("categories_enc"),
         rs.getBytes("unit_name_enc"),
-        rs.getBytes("unit_size_enc"));
+        rs.getBytes("unit_size_enc"),
+        Optional.ofNullable(rs.getBytes("composition_enc")),
+        Optional.ofNullable(rs.getBytes("outcome_enc")),
+        instant(rs, "destroy_after"));
+  }
+
+  @Override
+  public void compact() {
+    db.withHandle(
+        (Handle h) -> {
+          if (!db.isPostgres()) {
+            h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();
+          }
+          return null;
+        });
   }
 }

@@ -9,6 +9,8 @@ import org.ombuds.account.AccountException;
 import org.ombuds.account.AccountService;
 import org.ombuds.account.PassphrasePolicy;
 import org.ombuds.account.Username;
+import org.ombuds.casefile.CaseService;
+import org.ombuds.casefile.OfficePolicy;
 import org.ombuds.vault.Passphrase;
 import org.ombuds.vault.RecoveryKey;
 import org.ombuds.vault.Totp;
@@ -18,9 +20,11 @@ import tools.jackson.databind.JsonNode;
 /** Accounts, second factors, office settings and recovery over the API. */
 final class AccountApi {
   private final AccountService accounts;
+  private final CaseService cases;
 
-  AccountApi(AccountService accounts) {
+  AccountApi(AccountService accounts, CaseService cases) {
     this.accounts = accounts;
+    this.cases = cases;
   }
 
   void list(Context ctx) {
@@ -64,9 +68,49 @@ final class AccountApi {
 
   void settings(Context ctx) {
     JsonNode body = Json.object(ctx);
-    boolean require = Json.bool(body, "requireTotp");
-    accounts.setRequireTotp(Auth.caller(ctx).session(), require);
-    ctx.json(Map.of("requireTotp", require));
+    Auth.Caller caller = Auth.caller(ctx);
+    if (body.get("requireTotp") == null && body.get("graceDays") == null) {
+      throw ApiError.badRequest("Send 'requireTotp' (true or false) and/or 'graceDays' (0 to 90).");
+    }
+    if (body.get("requireTotp") != null) {
+      accounts.setRequireTotp(caller.session(), Json.bool(body, "requireTotp"));
+    }
+    if (body.get("graceDays") != null) {
+      cases.setGraceDays(
+          caller.session().accountId(),
+          Json.integer(body, "graceDays", 0, OfficePolicy.MAX_GRACE_DAYS));
+    }
+    getSettings(ctx);
+  }
+
+  void getSettings(Context ctx) {
+    ctx.json(
+        Map.of("requireTotp", accounts.requireTotp(), "graceDays", cases.policy().graceDays()));
+  }
+
+  void handOver(Context ctx) {
+    JsonNode body = Json.object(ctx);
+    Auth.Caller caller = Auth.caller(ctx);
+    String leaving = ctx.pathParam("account");
+    String to = Json.text(body, "to", 36);
+    Account target =
+        accounts
+            .account(to)
+            .filter(Account::active)
+            .orElseThrow(() -> ApiError.badRequest("'to' must be an active Ombuds account."));
+    if (accounts.account(leaving).isEmpty()) {
+      throw ApiError.notFound();
+    }
+    int n = cases.handOver(caller.session().accountId(), leaving, target.id());
+    accounts.disable(caller.session(), leaving);
+    ctx.json(Map.of("handedOver", n, "disabled", leaving));
+  }
+
+  void language(Context ctx) {
+    JsonNode body = Json.object(ctx);
+    String lang = Json.text(body, "language", 5);
+    accounts.setLanguage(Auth.caller(ctx).session().accountId(), lang);
+    ctx.json(Map.of("language", lang));
   }
 
   void recover(Context ctx) {
@@ -108,6 +152,7 @@ final class AccountApi {
     m.put("username", a.username().value());
     m.put("totp", a.hasTotp());
     m.put("active", a.active());
+    m.put("language", a.language());
     m.put("createdAt", a.createdAt().toString());
     return m;
   }

@@ -58,12 +58,14 @@ final class ErrorMapper {
                   case INVALID -> 400;
                   case NOT_FOUND -> 404;
                   case CLOSED -> 409;
+                  case CONFLICT -> 409;
                   case LOCKED -> 423;
                 },
                 switch (e.reason()) {
                   case INVALID -> "invalid_request";
                   case NOT_FOUND -> "not_found";
                   case CLOSED -> "case_closed";
+                  case CONFLICT -> "conflict";
                   case LOCKED -> "office_locked";
                 },
                 e.getMessage()));

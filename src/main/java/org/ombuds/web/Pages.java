@@ -120,7 +120,7 @@ final class Pages {
     params.put(
         "page",
         new PageModel(i18n(ctx), caller.token().csrfToken(), Optional.of(s.username().value())));
-    params.put("cases", cases.list());
+    params.put("cases", cases.list(s.accountId()));
     ctx.html(templates.render("dashboard.jte", params));
   }
 }

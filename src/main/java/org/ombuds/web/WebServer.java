@@ -56,7 +56,7 @@ public final class WebServer {
     Assets assets = new Assets(htmxVersion());
     byte[] openApi = openApiDocument();
     SessionApi sessionApi = new SessionApi(office.accounts());
-    AccountApi accountApi = new AccountApi(office.accounts());
+    AccountApi accountApi = new AccountApi(office.accounts(), office.cases());
     CaseApi caseApi = new CaseApi(office.cases());
     Pages pages = new Pages(templates, auth, office.accounts(), office.cases());
 
@@ -88,46 +88,50 @@ public final class WebServer {
               route(config, HandlerType.POST, "/logout", pages::logout, Role.OMBUDS_SETUP);
               route(config, HandlerType.GET, "/dashboard", pages::dashboard, Role.OMBUDS);
 
-              route(config, HandlerType.POST, "/api/v1/session", sessionApi::login, Role.ANYONE);
-              route(
-                  config,
-                  HandlerType.DELETE,
-                  "/api/v1/session",
-                  sessionApi::logout,
-                  Role.OMBUDS_SETUP);
-              route(config, HandlerType.GET, "/api/v1/accounts", accountApi::list, Role.OMBUDS);
-              route(config, HandlerType.POST, "/api/v1/accounts", accountApi::add, Role.OMBUDS);
-              route(
-                  config,
-                  HandlerType.POST,
-                  "/api/v1/account/totp",
-                  accountApi::beginTotp,
-                  Role.OMBUDS_SETUP);
-              route(
-                  config,
-                  HandlerType.POST,
-                  "/api/v1/account/totp/confirm",
-                  accountApi::confirmTotp,
-                  Role.OMBUDS_SETUP);
-              route(
-                  config,
-                  HandlerType.PUT,
-                  "/api/v1/office/settings",
-                  accountApi::settings,
-                  Role.OMBUDS);
-              route(config, HandlerType.POST, "/api/v1/recovery", accountApi::recover, Role.ANYONE);
-
-              route(config, HandlerType.POST, "/api/v1/cases", caseApi::create, Role.OMBUDS);
-              route(config, HandlerType.GET, "/api/v1/cases", caseApi::list, Role.OMBUDS);
-              route(config, HandlerType.GET, "/api/v1/cases/{id}", caseApi::get, Role.OMBUDS);
-              route(
-                  config,
-                  HandlerType.POST,
-                  "/api/v1/cases/{id}/notes",
-                  caseApi::addNote,
-                  Role.OMBUDS);
+              api(config, sessionApi, accountApi, caseApi);
               extra.accept(config);
             });
+  }
+
+  private void api(JavalinConfig config, SessionApi session, AccountApi accounts, CaseApi cases) {
+    String v1 = "/api/v1";
+    HandlerType get = HandlerType.GET;
+    HandlerType post = HandlerType.POST;
+    HandlerType put = HandlerType.PUT;
+    route(config, post, v1 + "/session", session::login, Role.ANYONE);
+    route(config, HandlerType.DELETE, v1 + "/session", session::logout, Role.OMBUDS_SETUP);
+    route(config, post, v1 + "/recovery", accounts::recover, Role.ANYONE);
+
+    route(config, get, v1 + "/accounts", accounts::list, Role.OMBUDS);
+    route(config, post, v1 + "/accounts", accounts::add, Role.OMBUDS);
+    route(config, post, v1 + "/accounts/{account}/handover", accounts::handOver, Role.OMBUDS);
+    route(config, post, v1 + "/account/totp", accounts::beginTotp, Role.OMBUDS_SETUP);
+    route(config, post, v1 + "/account/totp/confirm", accounts::confirmTotp, Role.OMBUDS_SETUP);
+    route(config, put, v1 + "/account/language", accounts::language, Role.OMBUDS);
+    route(config, get, v1 + "/office/settings", accounts::getSettings, Role.OMBUDS);
+    route(config, put, v1 + "/office/settings", accounts::settings, Role.OMBUDS);
+    route(config, post, v1 + "/office/categories", cases::addOfficeCategory, Role.OMBUDS);
+    route(config, get, v1 + "/categories", cases::categories, Role.OMBUDS);
+
+    route(config, post, v1 + "/cases", cases::create, Role.OMBUDS);
+    route(config, get, v1 + "/cases", cases::list, Role.OMBUDS);
+    route(config, get, v1 + "/cases/{id}", cases::get, Role.OMBUDS);
+    route(config, put, v1 + "/cases/{id}", cases::update, Role.OMBUDS);
+    route(config, post, v1 + "/cases/{id}/notes", cases::addNote, Role.OMBUDS);
+    route(config, post, v1 + "/cases/{id}/persons", cases::addPerson, Role.OMBUDS);
+    route(config, post, v1 + "/cases/{id}/contacts", cases::addContact, Role.OMBUDS);
+    route(config, post, v1 + "/cases/{id}/options", cases::addOption, Role.OMBUDS);
+    route(config, put, v1 + "/cases/{id}/options/{option}", cases::decideOption, Role.OMBUDS);
+    route(config, post, v1 + "/cases/{id}/reminders", cases::addReminder, Role.OMBUDS);
+    route(
+        config,
+        post,
+        v1 + "/cases/{id}/reminders/{reminder}/done",
+        cases::completeReminder,
+        Role.OMBUDS);
+    route(config, post, v1 + "/cases/{id}/recuse", cases::recuse, Role.OMBUDS);
+    route(config, post, v1 + "/cases/{id}/close", cases::close, Role.OMBUDS);
+    route(config, get, v1 + "/reminders", cases::remindersDue, Role.OMBUDS);
   }
 
   private void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role) {
