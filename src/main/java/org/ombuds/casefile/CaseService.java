@@ -453,6 +453,11 @@ public final class CaseService {
         });
   }
 
+  /** Today's date in the office's clock (UTC). */
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
   /** The open reminders due on or before {@code until} in the cases {@code actorId} may see. */
   public List<CaseView.ReminderView> remindersDue(String actorId, LocalDate until) {
     Set<String> recused = store.recusedCases(actorId);

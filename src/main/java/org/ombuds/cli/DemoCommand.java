@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,15 @@ import org.ombuds.account.LoginResult;
 import org.ombuds.account.Username;
 import org.ombuds.app.DataDir;
 import org.ombuds.app.Office;
+import org.ombuds.casefile.CaseService;
+import org.ombuds.casefile.ContractType;
+import org.ombuds.casefile.Decision;
+import org.ombuds.casefile.Gender;
+import org.ombuds.casefile.Modality;
 import org.ombuds.casefile.NewCase;
+import org.ombuds.casefile.OptionKind;
+import org.ombuds.casefile.PersonInput;
+import org.ombuds.casefile.PersonRole;
 import org.ombuds.casefile.WorkUnit;
 import org.ombuds.vault.Passphrase;
 import org.ombuds.web.WebServer;
@@ -73,40 +82,97 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Records the reference story as far as today's features go. */
+  /** Records the reference story (a published, fictitious case) completely. */
   static void seed(Office office, Passphrase passphrase) {
     LoginResult result = office.accounts().login(USERNAME, passphrase, Optional.empty());
     if (!(result instanceof LoginResult.LoggedIn in)) {
       throw new IllegalStateException("demo login failed");
     }
     String actor = in.account().id();
+    CaseService cases = office.cases();
     String caseId =
-        office
-            .cases()
-            .create(
-                actor,
-                new NewCase(
-                    "Safety concerns in a small operations group",
-                    List.of("6a", "2o"),
-                    new WorkUnit("Operations group", 8)));
+        cases.create(
+            actor,
+            new NewCase(
+                "Safety concerns in a small operations group",
+                List.of("6a", "2o", "2h"),
+                new WorkUnit(
+                    "Operations group",
+                    8,
+                    List.of(
+                        new WorkUnit.Count("gender", "women", 2),
+                        new WorkUnit.Count("gender", "men", 6),
+                        new WorkUnit.Count("seniority", "senior", 3),
+                        new WorkUnit.Count("seniority", "junior", 5)))));
+    cases.addPerson(
+        actor,
+        caseId,
+        new PersonInput(
+            PersonRole.VISITOR,
+            Optional.of("Jane"),
+            Optional.of(ContractType.STAFF),
+            Optional.of(Gender.WOMAN),
+            Optional.empty()));
+    cases.addPerson(actor, caseId, person(PersonRole.OTHER_PARTY, "Mike"));
+    cases.addPerson(
+        actor,
+        caseId,
+        new PersonInput(
+            PersonRole.MANAGER,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()));
+    LocalDate today = LocalDate.now(office.clock());
+    cases.addContact(
+        actor,
+        caseId,
+        today.minusDays(2),
+        Modality.IN_PERSON,
+        75,
+        Optional.of("First meeting in the Ombuds office."));
+    cases.addContact(
+        actor, caseId, today, Modality.PHONE, 20, Optional.of("Agreed on the anonymous approach."));
     for (String note :
         List.of(
-            "Jane* came to share her concerns about the actions of Mike*, one of her senior"
+            "Jane came to share her concerns about the actions of Mike, one of her senior"
                 + " colleague supervisors, and insisted on absolute confidentiality. Promised"
                 + " confidentiality within the terms of the mandate.",
             "The whole group is affected and spends much time discussing the problem instead of"
                 + " its work. The risk for the Organization seems high and could endanger the"
                 + " safety of operations. The threat is not imminent, so the imminent-harm"
                 + " exception cannot be considered.",
-            "Options explored: Jane* speaks with Mike* directly (refused, fear of retaliation);"
-                + " the Ombuds discusses the case confidentially with Mike* or management with her"
-                + " permission (refused); the Ombuds raises the problem anonymously with her senior"
-                + " group leader, suggesting the whole group be reminded of the safety rules"
-                + " (accepted). In a group this small she might still be guessed: discussed"
-                + " openly with her.",
-            "Agreed: if any suspicion of retaliation arises, Jane* contacts the Ombuds at once to"
-                + " arrange other actions.")) office.cases().addNote(actor, caseId, note);
+            "In a group this small she might still be guessed, even if the problem is raised"
+                + " anonymously: discussed openly with her before she agreed.",
+            "Agreed: if any suspicion of retaliation arises, Jane contacts the Ombuds at once to"
+                + " arrange other actions.")) cases.addNote(actor, caseId, note);
+    cases.addOption(
+        actor,
+        caseId,
+        OptionKind.SPEAK_TO_OTHER_PARTY,
+        Decision.REFUSED,
+        Optional.of("Too afraid of retaliation."));
+    cases.addOption(
+        actor,
+        caseId,
+        OptionKind.DISCUSS_WITH_PERMISSION,
+        Decision.REFUSED,
+        Optional.of("Too afraid of retaliation, with Mike or with management."));
+    cases.addOption(
+        actor,
+        caseId,
+        OptionKind.RAISE_ANONYMOUSLY,
+        Decision.ACCEPTED,
+        Optional.of(
+            "Raise it anonymously with her senior group leader, suggesting the whole group be reminded of the safety rules."));
+    cases.addReminder(
+        actor, caseId, today.plusDays(14), "Check in with Jane: any sign of retaliation?");
     office.accounts().logout(in.token());
+  }
+
+  private static PersonInput person(PersonRole role, String name) {
+    return new PersonInput(
+        role, Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   static String randomPassphrase() {

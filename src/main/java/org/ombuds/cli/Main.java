@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       AuditCommand.class,
       UserCommand.class,
-      RecoverCommand.class
+      RecoverCommand.class,
+      PurgeCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code for a fault of the machine or environment. */

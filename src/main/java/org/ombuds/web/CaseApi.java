@@ -188,7 +188,7 @@ final class CaseApi {
   void remindersDue(Context ctx) {
     String until = ctx.queryParam("until");
     LocalDate limit =
-        until == null || until.isBlank() ? LocalDate.now().plusDays(7) : date(until, "until");
+        until == null || until.isBlank() ? cases.today().plusDays(7) : date(until, "until");
     ctx.json(cases.remindersDue(actor(ctx), limit).stream().map(CaseApi::reminder).toList());
   }
 

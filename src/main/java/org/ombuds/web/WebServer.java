@@ -41,6 +41,8 @@ public final class WebServer {
             return t;
           });
   private final Office office;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebServer.class);
+  private List<java.util.concurrent.ScheduledFuture<?>> scheduled = List.of();
 
   public WebServer(Office office, Options options) {
     this(office, options, config -> {});
@@ -170,8 +172,24 @@ public final class WebServer {
   /** Starts listening on {@code host:port} (port 0 picks a free one). */
   public WebServer start(String host, int port) {
     app.start(host, port);
-    var unused = sweeper.scheduleAtFixedRate(office.sessions()::expireIdle, 1, 1, TimeUnit.MINUTES);
+    var sessions =
+        sweeper.scheduleAtFixedRate(
+            () -> guarded("session expiry", office.sessions()::expireIdle), 1, 1, TimeUnit.MINUTES);
+    // Closed cases whose grace period ended are destroyed by this job: at start, then hourly.
+    var destruction =
+        sweeper.scheduleAtFixedRate(
+            () -> guarded("case destruction", office.cases()::destroyDue), 0, 1, TimeUnit.HOURS);
+    scheduled = List.of(sessions, destruction);
     return this;
+  }
+
+  private static void guarded(String what, Runnable job) {
+    try {
+      job.run();
+    } catch (RuntimeException e) {
+      // Keep the schedule alive; say what failed without any detail that could carry data.
+      LOG.error("The {} job failed ({}); it will run again", what, e.getClass().getSimpleName());
+    }
   }
 
   /** The port listened on. */
@@ -186,6 +204,7 @@ public final class WebServer {
 
   /** Stops listening. */
   public void stop() {
+    scheduled.forEach(f -> f.cancel(false));
     sweeper.shutdownNow();
     app.stop();
   }

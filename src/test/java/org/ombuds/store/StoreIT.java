@@ -166,10 +166,14 @@ class StoreIT {
               Instant.ofEpochMilli(5000),
               Optional.empty(),
               0,
+              "handler",
               new byte[] {2},
               new byte[] {3},
               new byte[] {4},
-              new byte[] {5}));
+              new byte[] {5},
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty()));
       store.insertNote(
           new CaseStore.NoteRow(
               "55555555-5555-4555-8555-555555555555",
@@ -196,6 +200,50 @@ class StoreIT {
                           new byte[] {1})))
           .as("foreign keys are enforced")
           .isInstanceOf(StoreException.class);
+      store.insertChild(
+          CaseStore.Child.PERSON,
+          new CaseStore.ChildRow(
+              "88888888-8888-4888-8888-888888888888",
+              id,
+              Instant.ofEpochMilli(7000),
+              new byte[] {8}));
+      assertThat(
+              store.updateChild(
+                  CaseStore.Child.PERSON,
+                  id,
+                  "88888888-8888-4888-8888-888888888888",
+                  new byte[] {9}))
+          .isTrue();
+      assertThat(
+              store.updateChild(
+                  CaseStore.Child.PERSON,
+                  "other",
+                  "88888888-8888-4888-8888-888888888888",
+                  new byte[] {1}))
+          .as("only within its case")
+          .isFalse();
+      assertThat(store.children(CaseStore.Child.PERSON, id))
+          .singleElement()
+          .satisfies(c -> assertThat(c.data()).containsExactly(9));
+      store.insertRecusal(id, "acct-1", Instant.ofEpochMilli(1));
+      assertThat(store.recusedAccounts(id)).containsExactly("acct-1");
+      assertThat(store.recusedCases("acct-1")).containsExactly(id);
+      assertThat(store.reassignCases("handler", "acct-2")).isEqualTo(1);
+      CaseStore.CaseRow handed = store.findCase(id).orElseThrow();
+      assertThat(handed.handlerId()).isEqualTo("acct-2");
+      assertThat(store.updateCase(handed, handed.version() + 5)).as("stale version").isFalse();
+      assertThat(store.updateCase(handed, handed.version())).isTrue();
+      store.insertStatRecord("99999999-9999-4999-8999-999999999999", new byte[] {4, 2});
+      assertThat(store.dueForDestruction(Instant.ofEpochMilli(Long.MAX_VALUE / 2))).isEmpty();
+      store.destroyCase(id);
+      store.compact();
+      assertThat(store.findCase(id)).isEmpty();
+      assertThat(store.notes(id)).isEmpty();
+      assertThat(store.children(CaseStore.Child.PERSON, id)).isEmpty();
+      assertThat(store.recusedCases("acct-1")).isEmpty();
+      assertThat(store.statRecords())
+          .singleElement()
+          .satisfies(b -> assertThat(b).containsExactly(4, 2));
     }
   }
 
