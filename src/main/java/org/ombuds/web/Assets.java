@@ -24,7 +24,8 @@ final class Assets {
                     "/META-INF/resources/webjars/htmx.org/" + htmxVersion + "/dist/htmx.min.js",
                     "text/javascript; charset=utf-8"),
             "app.css", load("/org/ombuds/web/assets/app.css", "text/css; charset=utf-8"),
-            "app.js", load("/org/ombuds/web/assets/app.js", "text/javascript; charset=utf-8"));
+            "app.js", load("/org/ombuds/web/assets/app.js", "text/javascript; charset=utf-8"),
+            "favicon.svg", load("/org/ombuds/web/assets/favicon.svg", "image/svg+xml"));
   }
 
   private static Asset load(String resource, String type) {
