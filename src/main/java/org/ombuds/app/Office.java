@@ -26,6 +26,9 @@ import org.ombuds.store.DbConfig;
 import org.ombuds.store.JdbiAccountStore;
 import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.store.JdbiCaseStore;
+import org.ombuds.store.JdbiDisclosureStore;
+import org.ombuds.mandate.Mandate;
+import org.ombuds.account.Account;
 import org.ombuds.store.JdbiOfficePolicy;
 import org.ombuds.store.StoreException;
 import org.ombuds.vault.AuditKey;
@@ -42,6 +45,7 @@ public final class Office implements AutoCloseable {
   private final Sessions sessions;
   private final AccountService accounts;
   private final CaseService cases;
+  private final Mandate mandate;
   private final Clock clock;
 
   private Office(DataDir dir, Database db, AuditKey auditKey, Clock clock) {
@@ -94,6 +98,14 @@ public final class Office implements AutoCloseable {
             clock,
             sessions::keys);
     casesRef[0] = cases;
+    this.mandate =
+        new Mandate(
+            new JdbiDisclosureStore(db),
+            cases,
+            audit,
+            db,
+            clock,
+            () -> (int) accountStore.all().stream().filter(Account::active).count());
   }
 
   static EntryAuthenticator authenticator(AuditKey key) {
@@ -277,6 +289,10 @@ public final class Office implements AutoCloseable {
 
   public CaseService cases() {
     return cases;
+  }
+
+  public Mandate mandate() {
+    return mandate;
   }
 
   public Clock clock() {

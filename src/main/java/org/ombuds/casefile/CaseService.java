@@ -789,6 +789,14 @@ public final class CaseService {
 
   // ---------------------------------------------------------------- access
 
+  /**
+   * The cipher of a case that {@code actorId} may see, for the mandate's own rows (disclosures,
+   * consents), so that they are destroyed with the case's key.
+   */
+  public CaseCipher cipherFor(String actorId, String caseId) {
+    return cipher(requireVisible(actorId, caseId));
+  }
+
   private CaseStore.CaseRow requireVisible(String actorId, String caseId) {
     if (!Ids.isId(caseId)) {
       throw notFound();

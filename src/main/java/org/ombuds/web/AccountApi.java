@@ -11,6 +11,7 @@ import org.ombuds.account.PassphrasePolicy;
 import org.ombuds.account.Username;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.casefile.OfficePolicy;
+import org.ombuds.mandate.Mandate;
 import org.ombuds.vault.Passphrase;
 import org.ombuds.vault.RecoveryKey;
 import org.ombuds.vault.Totp;
@@ -21,10 +22,12 @@ import tools.jackson.databind.JsonNode;
 final class AccountApi {
   private final AccountService accounts;
   private final CaseService cases;
+  private final Mandate mandate;
 
-  AccountApi(AccountService accounts, CaseService cases) {
+  AccountApi(AccountService accounts, CaseService cases, Mandate mandate) {
     this.accounts = accounts;
     this.cases = cases;
+    this.mandate = mandate;
   }
 
   void list(Context ctx) {
@@ -69,8 +72,18 @@ final class AccountApi {
   void settings(Context ctx) {
     JsonNode body = Json.object(ctx);
     Auth.Caller caller = Auth.caller(ctx);
-    if (body.get("requireTotp") == null && body.get("graceDays") == null) {
-      throw ApiError.badRequest("Send 'requireTotp' (true or false) and/or 'graceDays' (0 to 90).");
+    if (body.get("requireTotp") == null
+        && body.get("graceDays") == null
+        && body.get("exceptionNeedsSecondOmbuds") == null
+        && body.get("letterhead") == null) {
+      throw ApiError.badRequest(
+          "Send any of 'requireTotp', 'graceDays' (0 to 90), 'exceptionNeedsSecondOmbuds', 'letterhead'.");
+    }
+    if (body.get("exceptionNeedsSecondOmbuds") != null) {
+      mandate.setExceptionNeedsSecond(caller.session().accountId(), Json.bool(body, "exceptionNeedsSecondOmbuds"));
+    }
+    if (body.get("letterhead") != null) {
+      mandate.setLetterhead(caller.session().accountId(), Json.rawText(body, "letterhead", 1000));
     }
     if (body.get("requireTotp") != null) {
       accounts.setRequireTotp(caller.session(), Json.bool(body, "requireTotp"));
@@ -85,7 +98,11 @@ final class AccountApi {
 
   void getSettings(Context ctx) {
     ctx.json(
-        Map.of("requireTotp", accounts.requireTotp(), "graceDays", cases.policy().graceDays()));
+        Map.of(
+            "requireTotp", accounts.requireTotp(),
+            "graceDays", cases.policy().graceDays(),
+            "exceptionNeedsSecondOmbuds", mandate.exceptionNeedsSecond(),
+            "letterhead", mandate.letterhead().orElse("")));
   }
 
   void handOver(Context ctx) {

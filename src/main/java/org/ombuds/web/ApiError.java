@@ -8,11 +8,23 @@ public final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
   private final String code;
+  private final transient java.util.Map<String, Object> extra;
 
   public ApiError(int status, String code, String message) {
+    this(status, code, message, java.util.Map.of());
+  }
+
+  /** An error whose JSON body carries {@code extra} fields beside error and message. */
+  public ApiError(int status, String code, String message, java.util.Map<String, Object> extra) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
+    this.extra = java.util.Map.copyOf(extra);
+  }
+
+  /** Fields added to the JSON body. */
+  public java.util.Map<String, Object> extra() {
+    return extra;
   }
 
   public int status() {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.ombuds.account.AccountException;
 import org.ombuds.audit.AuditIntegrityException;
 import org.ombuds.casefile.CaseException;
+import org.ombuds.mandate.MandateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,10 @@ final class ErrorMapper {
   }
 
   void register(RoutesConfig routes) {
-    routes.exception(ApiError.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
+    routes.exception(
+        ApiError.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage(), e.extra()));
+    routes.exception(
+        MandateException.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(
         AccountException.class,
         (e, ctx) ->
@@ -114,6 +118,10 @@ final class ErrorMapper {
   }
 
   void answer(Context ctx, int status, String code, String message) {
+    answer(ctx, status, code, message, Map.of());
+  }
+
+  void answer(Context ctx, int status, String code, String message, Map<String, Object> extra) {
     String c = Optional.ofNullable(code).orElseGet(() -> defaultCode(status));
     String m = Optional.ofNullable(message).orElseGet(() -> defaultMessage(status));
     ctx.attribute(ANSWERED, "yes");
@@ -122,9 +130,10 @@ final class ErrorMapper {
       ctx.header("Retry-After", Long.toString(seconds));
     }
     if (Auth.isApi(ctx) || ctx.path().equals("/healthz")) {
-      Map<String, String> body = new LinkedHashMap<>();
+      Map<String, Object> body = new LinkedHashMap<>();
       body.put("error", c);
       body.put("message", m);
+      body.putAll(extra);
       ctx.contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
     } else {
       I18n i18n = I18n.of(I18n.fromAcceptLanguage(ctx.header("Accept-Language")));

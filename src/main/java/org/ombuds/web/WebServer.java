@@ -58,8 +58,9 @@ public final class WebServer {
     Assets assets = new Assets(htmxVersion());
     byte[] openApi = openApiDocument();
     SessionApi sessionApi = new SessionApi(office.accounts());
-    AccountApi accountApi = new AccountApi(office.accounts(), office.cases());
+    AccountApi accountApi = new AccountApi(office.accounts(), office.cases(), office.mandate());
     CaseApi caseApi = new CaseApi(office.cases());
+    MandateApi mandateApi = new MandateApi(office.mandate());
     Pages pages = new Pages(templates, auth, office.accounts(), office.cases());
 
     this.app =
@@ -91,6 +92,7 @@ public final class WebServer {
               route(config, HandlerType.GET, "/dashboard", pages::dashboard, Role.OMBUDS);
 
               api(config, sessionApi, accountApi, caseApi);
+              mandateApi(config, mandateApi);
               extra.accept(config);
             });
   }
@@ -117,6 +119,7 @@ public final class WebServer {
 
     route(config, post, v1 + "/cases", cases::create, Role.OMBUDS);
     route(config, get, v1 + "/cases", cases::list, Role.OMBUDS);
+    route(config, post, v1 + "/cases/search", cases::search, Role.OMBUDS);
     route(config, get, v1 + "/cases/{id}", cases::get, Role.OMBUDS);
     route(config, put, v1 + "/cases/{id}", cases::update, Role.OMBUDS);
     route(config, post, v1 + "/cases/{id}/notes", cases::addNote, Role.OMBUDS);
@@ -134,6 +137,19 @@ public final class WebServer {
     route(config, post, v1 + "/cases/{id}/recuse", cases::recuse, Role.OMBUDS);
     route(config, post, v1 + "/cases/{id}/close", cases::close, Role.OMBUDS);
     route(config, get, v1 + "/reminders", cases::remindersDue, Role.OMBUDS);
+  }
+
+  private void mandateApi(JavalinConfig config, MandateApi m) {
+    String c = "/api/v1/cases/{id}";
+    route(config, HandlerType.POST, c + "/disclosures", m::draft, Role.OMBUDS);
+    route(config, HandlerType.GET, c + "/disclosures", m::list, Role.OMBUDS);
+    route(config, HandlerType.GET, c + "/disclosures/{d}", m::get, Role.OMBUDS);
+    route(config, HandlerType.PUT, c + "/disclosures/{d}", m::edit, Role.OMBUDS);
+    route(config, HandlerType.POST, c + "/disclosures/{d}/withdraw", m::withdraw, Role.OMBUDS);
+    route(config, HandlerType.POST, c + "/disclosures/{d}/consents", m::consent, Role.OMBUDS);
+    route(config, HandlerType.POST, c + "/consents/{c}/revoke", m::revoke, Role.OMBUDS);
+    route(config, HandlerType.POST, c + "/disclosures/{d}/release", m::release, Role.OMBUDS);
+    route(config, HandlerType.GET, c + "/disclosures/{d}/letter", m::letter, Role.OMBUDS);
   }
 
   private void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role) {

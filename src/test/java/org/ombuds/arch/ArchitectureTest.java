@@ -21,7 +21,7 @@ class ArchitectureTest {
     "org.ombuds.audit.."
   };
   private static final String[] ADAPTERS = {
-    "org.ombuds.store..", "org.ombuds.web..", "org.ombuds.cli..", "org.ombuds.app.."
+    "org.ombuds.store..", "org.ombuds.web..", "org.ombuds.cli..", "org.ombuds.app..", "org.ombuds.letters.."
   };
   private static final String[] KEY_MATERIAL = {
     "com.google.crypto.tink..", "org.bouncycastle..", "javax.crypto..", "com.eatthepath.otp.."
@@ -91,6 +91,59 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(KEY_MATERIAL)
+        .check(classes);
+  }
+
+  @Test
+  void only_the_mandate_mints_the_outbound_capability() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("org.ombuds.mandate.Mandate")
+        .should()
+        .callConstructorWhere(
+            com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                        org.ombuds.mandate.Outbound.class))))
+        .check(classes);
+  }
+
+  @Test
+  void only_letters_use_the_pdf_library() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.ombuds.letters..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.openpdf..", "com.lowagie..")
+        .check(classes);
+  }
+
+  @Test
+  void every_renderer_of_outbound_content_requires_the_capability() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAPackage("org.ombuds.letters..")
+        .and()
+        .arePublic()
+        .should(
+            new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
+                "take an Outbound") {
+              @Override
+              public void check(
+                  com.tngtech.archunit.core.domain.JavaMethod method,
+                  com.tngtech.archunit.lang.ConditionEvents events) {
+                boolean takes =
+                    method.getRawParameterTypes().stream()
+                        .anyMatch(t -> t.isEquivalentTo(org.ombuds.mandate.Outbound.class));
+                if (!takes) {
+                  events.add(
+                      com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                          method, method.getFullName() + " renders without an Outbound"));
+                }
+              }
+            })
         .check(classes);
   }
 

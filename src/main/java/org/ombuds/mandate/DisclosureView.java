@@ -1,0 +1,31 @@
+package org.ombuds.mandate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A disclosure as an Ombuds sees it: its current version, its estimate and its consents. */
+public record DisclosureView(
+    String id,
+    String caseId,
+    DisclosureStatus status,
+    int version,
+    Instant createdAt,
+    Optional<Instant> releasedAt,
+    DraftContent content,
+    RiskView risk,
+    List<ConsentView> consents) {
+
+  /**
+   * A consent: to which version, how, when; {@code current} when it covers the current version and
+   * is not revoked.
+   */
+  public record ConsentView(
+      String id,
+      String personId,
+      int version,
+      ConsentMethod method,
+      Instant givenAt,
+      Optional<Instant> revokedAt,
+      boolean current) {}
+}

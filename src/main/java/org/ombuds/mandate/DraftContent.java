@@ -1,0 +1,40 @@
+package org.ombuds.mandate;
+
+import java.util.List;
+
+/**
+ * What a disclosure says and to whom: the exact content a consent covers. Any change to it makes a
+ * new version.
+ *
+ * @param concerns the ids of the persons whose consent the release needs
+ */
+public record DraftContent(String recipient, IdentityMode identity, String channel, String text, List<String> concerns) {
+  public static final int MAX_TEXT = 20_000;
+
+  public DraftContent {
+    if (recipient == null || recipient.isBlank()) {
+      throw new MandateException(400, "invalid_request", "A disclosure needs a recipient.");
+    }
+    if (recipient.length() > 300) {
+      throw new MandateException(400, "too_long", "The recipient is limited to 300 characters.");
+    }
+    if (channel == null || channel.isBlank()) {
+      throw new MandateException(400, "invalid_request", "A disclosure needs a channel (letter, e-mail, meeting, phone ...).");
+    }
+    if (channel.length() > 100) {
+      throw new MandateException(400, "too_long", "The channel is limited to 100 characters.");
+    }
+    if (text == null || text.isBlank()) {
+      throw new MandateException(400, "invalid_request", "A disclosure needs a text: exactly what will be said.");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw new MandateException(400, "too_long", "The text is limited to " + MAX_TEXT + " characters.");
+    }
+    if (identity == null) {
+      throw new MandateException(400, "invalid_request", "Say whether the disclosure is NAMED or ANONYMOUS.");
+    }
+    recipient = recipient.strip();
+    channel = channel.strip();
+    concerns = List.copyOf(concerns);
+  }
+}

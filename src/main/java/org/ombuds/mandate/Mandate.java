@@ -1,0 +1,563 @@
+package org.ombuds.mandate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import org.ombuds.anonymity.AnonymityEstimator;
+import org.ombuds.anonymity.Context;
+import org.ombuds.anonymity.Estimate;
+import org.ombuds.anonymity.Group;
+import org.ombuds.anonymity.Person;
+import org.ombuds.anonymity.Thresholds;
+import org.ombuds.audit.AuditEvent;
+import org.ombuds.audit.AuditKind;
+import org.ombuds.audit.AuditLog;
+import org.ombuds.casefile.CaseService;
+import org.ombuds.casefile.CaseView;
+import org.ombuds.casefile.PersonRole;
+import org.ombuds.common.Fields;
+import org.ombuds.common.Ids;
+import org.ombuds.common.Transactions;
+import org.ombuds.vault.CaseCipher;
+import org.ombuds.vault.FieldRef;
+
+/**
+ * The single, narrow path by which anything about a case leaves the office.
+ *
+ * <p>A disclosure is drafted, edited (each edit a new content version, with a fresh anonymity
+ * estimate), consented to by the persons concerned for one exact version, and then released or
+ * withdrawn. {@link #release} asks {@link ReleasePolicy} and, only when it allows, marks the
+ * disclosure released and mints the {@link Outbound} capability that renderers need. Everything is
+ * audited with ids and outcomes only.
+ */
+public final class Mandate {
+  /** How far back releases to the same recipient about the same unit are counted. */
+  public static final Duration RECENT_WINDOW = Duration.ofDays(90);
+
+  private final DisclosureStore store;
+  private final CaseService cases;
+  private final AnonymityEstimator estimator = new AnonymityEstimator();
+  private final AuditLog audit;
+  private final Transactions tx;
+  private final Clock clock;
+  private final IntSupplier activeOmbuds;
+
+  /**
+   * @param activeOmbuds how many active Ombuds accounts the office has (a second Ombuds can only
+   *     be required when there is one)
+   */
+  public Mandate(
+      DisclosureStore store,
+      CaseService cases,
+      AuditLog audit,
+      Transactions tx,
+      Clock clock,
+      IntSupplier activeOmbuds) {
+    this.store = store;
+    this.cases = cases;
+    this.audit = audit;
+    this.tx = tx;
+    this.clock = clock;
+    this.activeOmbuds = activeOmbuds;
+  }
+
+  // ---------------------------------------------------------------- drafting
+
+  /** Drafts a disclosure; returns it with its anonymity estimate. */
+  public DisclosureView draft(String actorId, String caseId, DraftContent content) {
+    CaseView c = openCase(actorId, caseId);
+    DraftContent checked = withConcerns(c, content);
+    CaseCipher cipher = cases.cipherFor(actorId, caseId);
+    RiskView risk = estimate(c, checked, cipher);
+    String id = Ids.newId();
+    DisclosureStore.DisclosureRow row =
+        new DisclosureStore.DisclosureRow(
+            id, caseId, DisclosureStatus.DRAFT.name(), 1, clock.instant(), Optional.empty(),
+            cipher.encrypt(ref(caseId, "disclosure", id), encode(checked, risk)));
+    tx.run(
+        () -> {
+          store.insertDisclosure(row);
+          audit.append(new AuditEvent(AuditKind.DISCLOSURE_DRAFTED, actorId, caseId, id));
+        });
+    return view(cipher, row);
+  }
+
+  /** Replaces a draft's content: a new version, which no earlier consent covers. */
+  public DisclosureView edit(String actorId, String caseId, String disclosureId, DraftContent content) {
+    CaseView c = openCase(actorId, caseId);
+    CaseCipher cipher = cases.cipherFor(actorId, caseId);
+    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
+    requireDraft(row);
+    DraftContent checked = withConcerns(c, content);
+    RiskView risk = estimate(c, checked, cipher);
+    DisclosureStore.DisclosureRow next =
+        new DisclosureStore.DisclosureRow(
+            row.id(), caseId, row.status(), row.version() + 1, row.createdAt(), Optional.empty(),
+            cipher.encrypt(ref(caseId, "disclosure", row.id()), encode(checked, risk)));
+    boolean ok =
+        tx.inTransaction(
+            () -> {
+              if (!store.updateDisclosure(next, row.version())) {
+                return false;
+              }
+              audit.append(
+                  new AuditEvent(AuditKind.DISCLOSURE_EDITED, actorId, caseId, disclosureId + ":v" + next.version()));
+              return true;
+            });
+    if (!ok) {
+      throw new MandateException(409, "conflict", "Someone else changed this draft at the same time: reload it.");
+    }
+    return view(cipher, next);
+  }
+
+  /** Withdraws a draft: it can no longer be consented to or released. */
+  public void withdraw(String actorId, String caseId, String disclosureId) {
+    openCase(actorId, caseId);
+    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
+    requireDraft(row);
+    DisclosureStore.DisclosureRow next =
+        new DisclosureStore.DisclosureRow(
+            row.id(), caseId, DisclosureStatus.WITHDRAWN.name(), row.version(), row.createdAt(), Optional.empty(), row.data());
+    tx.run(
+        () -> {
+          store.updateDisclosure(next, row.version());
+          audit.append(new AuditEvent(AuditKind.DISCLOSURE_WITHDRAWN, actorId, caseId, disclosureId));
+        });
+  }
+
+  /** The disclosures of a case, newest first. */
+  public List<DisclosureView> list(String actorId, String caseId) {
+    CaseCipher cipher = cases.cipherFor(actorId, caseId);
+    List<DisclosureView> out = new ArrayList<>();
+    for (DisclosureStore.DisclosureRow row : store.disclosures(caseId)) {
+      out.add(view(cipher, row));
+    }
+    out.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
+    return out;
+  }
+
+  /** One disclosure with its consents. */
+  public DisclosureView get(String actorId, String caseId, String disclosureId) {
+    CaseCipher cipher = cases.cipherFor(actorId, caseId);
+    return view(cipher, requireDisclosure(caseId, disclosureId));
+  }
+
+  // ---------------------------------------------------------------- consent
+
+  /**
+   * Records the consent of {@code personId} to the draft's current version, with a copy of exactly
+   * what was shown.
+   *
+   * @param versionSeen the version the person was shown; a consent to an older version is refused
+   */
+  public String consent(
+      String actorId, String caseId, String disclosureId, String personId, ConsentMethod method, Optional<Integer> versionSeen) {
+    openCase(actorId, caseId);
+    CaseCipher cipher = cases.cipherFor(actorId, caseId);
+    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
+    requireDraft(row);
+    if (versionSeen.isPresent() && versionSeen.get() != row.version()) {
+      throw new MandateException(
+          409,
+          "version_changed",
+          "The draft changed after it was shown: show the current version (" + row.version() + ") and ask again.");
+    }
+    DisclosureView d = view(cipher, row);
+    if (!d.content().concerns().contains(personId)) {
+      throw new MandateException(
+          422, "not_concerned", "That person is not concerned by this disclosure: only the persons concerned consent.");
+    }
+    String id = Ids.newId();
+    Fields shown =
+        new Fields()
+            .put("recipient", d.content().recipient())
+            .put("identity", d.content().identity().name())
+            .put("channel", d.content().channel())
+            .put("text", d.content().text())
+            .put("riskLevel", d.risk().level())
+            .put("anonymitySet", Integer.toString(d.risk().anonymitySet()));
+    DisclosureStore.ConsentRow consent =
+        new DisclosureStore.ConsentRow(
+            id, disclosureId, caseId, personId, row.version(), method.name(), clock.instant(), Optional.empty(),
+            cipher.encrypt(ref(caseId, "consent", id), shown.encode()));
+    tx.run(
+        () -> {
+          store.insertConsent(consent);
+          audit.append(new AuditEvent(AuditKind.CONSENT_GIVEN, actorId, caseId, disclosureId + ":" + id + ":" + method.name()));
+        });
+    return id;
+  }
+
+  /** Revokes a consent; possible until the disclosure is released. */
+  public void revoke(String actorId, String caseId, String consentId) {
+    cases.cipherFor(actorId, caseId);
+    DisclosureStore.ConsentRow c =
+        store.findConsent(caseId, consentId)
+            .orElseThrow(() -> new MandateException(404, "not_found", "There is no such consent in this case."));
+    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, c.disclosureId());
+    if (row.status().equals(DisclosureStatus.RELEASED.name())) {
+      throw new MandateException(409, "already_released", "The disclosure was already released: a consent can only be revoked before.");
+    }
+    tx.run(
+        () -> {
+          store.revokeConsent(consentId, clock.instant());
+          audit.append(new AuditEvent(AuditKind.CONSENT_REVOKED, actorId, caseId, c.disclosureId() + ":" + consentId));
+        });
+  }
+
+  // ---------------------------------------------------------------- release
+
+  /** What a release request came to. */
+  public sealed interface ReleaseOutcome {
+    /** Released: the disclosure and the capability to send it. */
+    record Released(DisclosureView disclosure, Outbound outbound) implements ReleaseOutcome {}
+
+    /** Refused by the policy; nothing left the office. */
+    record Refused(ReleasePolicy.Decision decision) implements ReleaseOutcome {}
+
+    /** The exception is met but needs a second Ombuds: the determination to confirm. */
+    record AwaitingConfirmation(String determinationId) implements ReleaseOutcome {}
+  }
+
+  /**
+   * Releases a draft if the mandate allows it. Under the exception, the determination is recorded
+   * (and audited) whatever the outcome; {@code confirm} names a determination recorded earlier by
+   * another Ombuds, which this caller confirms.
+   */
+  public ReleaseOutcome release(
+      String actorId, String caseId, String disclosureId, Basis basis, Optional<Determination> determination, Optional<String> confirm) {
+    openCase(actorId, caseId);
+    CaseCipher cipher = cases.cipherFor(actorId, caseId);
+    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
+    DisclosureView d = view(cipher, row);
+    Optional<Determination> judged = determination;
+    boolean confirmed = false;
+    Optional<String> determinationId = Optional.empty();
+    if (basis == Basis.IMMINENT_HARM && confirm.isPresent()) {
+      DisclosureStore.DeterminationRow det =
+          store.findDetermination(disclosureId, confirm.get())
+              .orElseThrow(() -> new MandateException(404, "not_found", "There is no such determination for this disclosure."));
+      if (det.authorId().equals(actorId)) {
+        throw new MandateException(
+            422, "exception_not_met", "The confirmation must come from a second Ombuds, not from the one who made the determination.");
+      }
+      if (det.version() != row.version()) {
+        throw new MandateException(409, "version_changed", "The draft changed after the determination: make a new one.");
+      }
+      judged = Optional.of(decodeDetermination(cipher, caseId, det));
+      confirmed = true;
+      determinationId = Optional.of(det.id());
+    }
+    boolean needsSecond = store.exceptionNeedsSecond() && activeOmbuds.getAsInt() > 1;
+    ReleasePolicy.Request request =
+        new ReleasePolicy.Request(
+            DisclosureStatus.valueOf(row.status()),
+            row.version(),
+            d.content().concerns(),
+            store.consents(disclosureId).stream()
+                .map(c -> new ReleasePolicy.ConsentFact(c.personId(), c.version(), c.revokedAt().isPresent()))
+                .toList(),
+            basis,
+            judged,
+            needsSecond,
+            confirmed);
+    ReleasePolicy.Decision decision = ReleasePolicy.decide(request);
+    if (basis == Basis.IMMINENT_HARM && determination.isPresent() && confirm.isEmpty() && row.status().equals("DRAFT")) {
+      determinationId = Optional.of(recordDetermination(actorId, caseId, row, cipher, determination.get(), decision));
+    }
+    return switch (decision) {
+      case ReleasePolicy.Decision.Allowed allowed -> released(actorId, caseId, row, d, allowed.basis(), determinationId, confirmed);
+      case ReleasePolicy.Decision.ConfirmationRequired waiting ->
+          new ReleaseOutcome.AwaitingConfirmation(determinationId.orElseThrow());
+      default -> {
+        tx.run(() -> audit.append(new AuditEvent(AuditKind.RELEASE_REFUSED, actorId, caseId, disclosureId + ":" + code(decision))));
+        yield new ReleaseOutcome.Refused(decision);
+      }
+    };
+  }
+
+  private String recordDetermination(
+      String actorId, String caseId, DisclosureStore.DisclosureRow row, CaseCipher cipher, Determination det, ReleasePolicy.Decision decision) {
+    String id = Ids.newId();
+    Fields f =
+        new Fields()
+            .put("threat", det.threat())
+            .put("target", det.target().name())
+            .put("imminent", Boolean.toString(det.imminent()))
+            .put("serious", Boolean.toString(det.serious()))
+            .put("reasoning", det.reasoning());
+    DisclosureStore.DeterminationRow r =
+        new DisclosureStore.DeterminationRow(
+            id, row.id(), caseId, row.version(), actorId, clock.instant(), Optional.empty(),
+            cipher.encrypt(ref(caseId, "determination", id), f.encode()));
+    tx.run(
+        () -> {
+          store.insertDetermination(r);
+          audit.append(
+              new AuditEvent(
+                  AuditKind.EXCEPTION_DETERMINED,
+                  actorId,
+                  caseId,
+                  row.id() + ":" + id + ":" + (decision instanceof ReleasePolicy.Decision.ExceptionNotMet ? "not-met" : "met")));
+        });
+    return id;
+  }
+
+  private static Determination decodeDetermination(CaseCipher cipher, String caseId, DisclosureStore.DeterminationRow det) {
+    Fields f = Fields.decode(cipher.decrypt(ref(caseId, "determination", det.id()), det.data()));
+    return new Determination(
+        f.get("threat"),
+        Determination.Target.valueOf(f.get("target")),
+        Boolean.parseBoolean(f.get("imminent")),
+        Boolean.parseBoolean(f.get("serious")),
+        f.get("reasoning"));
+  }
+
+  private ReleaseOutcome released(
+      String actorId,
+      String caseId,
+      DisclosureStore.DisclosureRow row,
+      DisclosureView d,
+      Basis basis,
+      Optional<String> determinationId,
+      boolean confirmed) {
+    Instant now = clock.instant();
+    DisclosureStore.DisclosureRow next =
+        new DisclosureStore.DisclosureRow(
+            row.id(), caseId, DisclosureStatus.RELEASED.name(), row.version(), row.createdAt(), Optional.of(now), row.data());
+    boolean ok =
+        tx.inTransaction(
+            () -> {
+              if (!store.updateDisclosure(next, row.version())) {
+                return false;
+              }
+              if (confirmed) {
+                store.confirmDetermination(determinationId.orElseThrow(), actorId);
+                audit.append(new AuditEvent(AuditKind.EXCEPTION_CONFIRMED, actorId, caseId, row.id() + ":" + determinationId.get()));
+              }
+              audit.append(new AuditEvent(AuditKind.DISCLOSURE_RELEASED, actorId, caseId, row.id() + ":" + basis.name()));
+              return true;
+            });
+    if (!ok) {
+      throw new MandateException(409, "conflict", "The draft changed while it was being released: nothing was released; reload it.");
+    }
+    if (basis == Basis.IMMINENT_HARM) {
+      cases.addReminder(
+          actorId,
+          caseId,
+          LocalDate.now(clock),
+          "A disclosure was released under the imminent-harm exception: inform the visitor as soon as it is safe.");
+    }
+    DisclosureView released = new DisclosureView(
+        d.id(), d.caseId(), DisclosureStatus.RELEASED, d.version(), d.createdAt(), Optional.of(now), d.content(), d.risk(), d.consents());
+    return new ReleaseOutcome.Released(released, mint(released, basis));
+  }
+
+  /**
+   * The capability to render a released disclosure (a letter, an export), for an Ombuds who may
+   * see the case. Audited as an export.
+   */
+  public Outbound outbound(String actorId, String caseId, String disclosureId, String format) {
+    CaseCipher cipher = cases.cipherFor(actorId, caseId);
+    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
+    if (!row.status().equals(DisclosureStatus.RELEASED.name())) {
+      throw new MandateException(
+          409, "not_released", "Only a released disclosure can be turned into a letter: release it first.");
+    }
+    DisclosureView d = view(cipher, row);
+    tx.run(() -> audit.append(new AuditEvent(AuditKind.EXPORT, actorId, caseId, disclosureId + ":" + format)));
+    boolean exception =
+        store.consents(disclosureId).stream().noneMatch(c -> c.version() == row.version() && c.revokedAt().isEmpty());
+    return mint(d, exception ? Basis.IMMINENT_HARM : Basis.CONSENT);
+  }
+
+  private static Outbound mint(DisclosureView d, Basis basis) {
+    return new Outbound(
+        d.id(), d.content().recipient(), d.content().channel(), d.content().identity(), d.content().text(),
+        d.releasedAt().orElseThrow(), basis);
+  }
+
+  static String code(ReleasePolicy.Decision decision) {
+    return switch (decision) {
+      case ReleasePolicy.Decision.Allowed a -> "allowed";
+      case ReleasePolicy.Decision.ConsentMissing m -> "consent_required";
+      case ReleasePolicy.Decision.ExceptionNotMet n -> "exception_not_met";
+      case ReleasePolicy.Decision.NotADraft n -> "not_a_draft";
+      case ReleasePolicy.Decision.ConfirmationRequired c -> "confirmation_required";
+    };
+  }
+
+  // ---------------------------------------------------------------- office settings
+
+  /** Whether exceptions need a second Ombuds' confirmation (when the office has more than one). */
+  public boolean exceptionNeedsSecond() {
+    return store.exceptionNeedsSecond();
+  }
+
+  public void setExceptionNeedsSecond(String actorId, boolean required) {
+    tx.run(
+        () -> {
+          store.setExceptionNeedsSecond(required);
+          audit.append(new AuditEvent(AuditKind.SETTINGS_CHANGED, actorId, "exception-second-ombuds", required ? "on" : "off"));
+        });
+  }
+
+  public Optional<String> letterhead() {
+    return store.letterhead();
+  }
+
+  public void setLetterhead(String actorId, String letterhead) {
+    if (letterhead.length() > 1000) {
+      throw new MandateException(400, "too_long", "The letterhead is limited to 1000 characters.");
+    }
+    tx.run(
+        () -> {
+          store.setLetterhead(letterhead.strip());
+          audit.append(new AuditEvent(AuditKind.SETTINGS_CHANGED, actorId, "letterhead", "ok"));
+        });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private CaseView openCase(String actorId, String caseId) {
+    CaseView c = cases.get(actorId, caseId);
+    if (!c.isOpen()) {
+      throw new MandateException(409, "case_closed", "This case is closed: nothing about it can be drafted or released.");
+    }
+    return c;
+  }
+
+  /** Fills in the default persons concerned and checks the given ones belong to the case. */
+  private static DraftContent withConcerns(CaseView c, DraftContent content) {
+    List<String> ids = c.persons().stream().map(CaseView.PersonView::id).toList();
+    List<String> concerns = content.concerns();
+    if (concerns.isEmpty()) {
+      concerns =
+          c.persons().stream()
+              .filter(p -> p.role() == PersonRole.VISITOR || p.role() == PersonRole.WITNESS)
+              .map(CaseView.PersonView::id)
+              .toList();
+    }
+    for (String p : concerns) {
+      if (!ids.contains(p)) {
+        throw new MandateException(400, "invalid_request", "A person concerned is not a person of this case.");
+      }
+    }
+    if (concerns.isEmpty()) {
+      throw new MandateException(
+          400,
+          "invalid_request",
+          "Nobody is concerned: record the visitor (or witness) who spoke in confidence first, so that their consent can be asked.");
+    }
+    return new DraftContent(content.recipient(), content.identity(), content.channel(), content.text(), concerns.stream().distinct().toList());
+  }
+
+  private RiskView estimate(CaseView c, DraftContent content, CaseCipher cipher) {
+    if (content.identity() == IdentityMode.NAMED) {
+      return RiskView.named();
+    }
+    List<Person> persons =
+        c.persons().stream()
+            .map(p -> new Person(p.name().orElse(""), p.pseudonym(), content.concerns().contains(p.id())))
+            .toList();
+    List<Group> composition =
+        c.workUnit().composition().stream().map(k -> new Group(k.dimension(), k.group(), k.count())).toList();
+    Optional<Duration> sinceContact =
+        c.contacts().stream()
+            .map(CaseView.ContactView::date)
+            .max(LocalDate::compareTo)
+            .map(date -> Duration.between(date.atStartOfDay(ZoneOffset.UTC).toInstant(), clock.instant()));
+    int repeated = repeatedReleases(c, content, cipher);
+    Estimate e =
+        estimator.estimate(
+            content.text(), new Context(persons, c.workUnit().size(), composition, repeated, sinceContact), Thresholds.DEFAULTS);
+    return RiskView.of(e);
+  }
+
+  /**
+   * Released disclosures of this case to the same recipient in the recent window. (Other cases
+   * about the same unit are not linked: their unit names are encrypted under their own keys.)
+   */
+  private int repeatedReleases(CaseView c, DraftContent content, CaseCipher cipher) {
+    Instant since = clock.instant().minus(RECENT_WINDOW);
+    int n = 0;
+    for (DisclosureStore.DisclosureRow row : store.disclosures(c.id())) {
+      if (row.releasedAt().isPresent() && row.releasedAt().get().isAfter(since)) {
+        DraftContent other = decodeContent(Fields.decode(cipher.decrypt(ref(c.id(), "disclosure", row.id()), row.data())));
+        if (fold(other.recipient()).equals(fold(content.recipient()))) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  private static String fold(String s) {
+    return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+  }
+
+  private DisclosureStore.DisclosureRow requireDisclosure(String caseId, String id) {
+    return store.findDisclosure(caseId, id)
+        .orElseThrow(() -> new MandateException(404, "not_found", "There is no such disclosure in this case."));
+  }
+
+  private static void requireDraft(DisclosureStore.DisclosureRow row) {
+    if (!row.status().equals(DisclosureStatus.DRAFT.name())) {
+      throw new MandateException(
+          409, "not_a_draft", "This disclosure is " + row.status().toLowerCase(Locale.ROOT) + ": only a draft can be changed, consented to or released.");
+    }
+  }
+
+  private DisclosureView view(CaseCipher cipher, DisclosureStore.DisclosureRow row) {
+    Fields f = Fields.decode(cipher.decrypt(ref(row.caseId(), "disclosure", row.id()), row.data()));
+    List<DisclosureView.ConsentView> consents =
+        store.consents(row.id()).stream()
+            .map(
+                c ->
+                    new DisclosureView.ConsentView(
+                        c.id(), c.personId(), c.version(), ConsentMethod.valueOf(c.method()), c.givenAt(), c.revokedAt(),
+                        c.version() == row.version() && c.revokedAt().isEmpty()))
+            .toList();
+    return new DisclosureView(
+        row.id(), row.caseId(), DisclosureStatus.valueOf(row.status()), row.version(), row.createdAt(), row.releasedAt(),
+        decodeContent(f), RiskView.decode(f), consents);
+  }
+
+  private static byte[] encode(DraftContent c, RiskView risk) {
+    Fields f =
+        new Fields()
+            .put("recipient", c.recipient())
+            .put("identity", c.identity().name())
+            .put("channel", c.channel())
+            .put("text", c.text())
+            .put("concerns", String.join(",", c.concerns()));
+    risk.encodeInto(f);
+    return f.encode();
+  }
+
+  private static DraftContent decodeContent(Fields f) {
+    String concerns = f.get("concerns");
+    return new DraftContent(
+        f.get("recipient"),
+        IdentityMode.valueOf(f.get("identity")),
+        f.get("channel"),
+        f.get("text"),
+        concerns.isEmpty() ? List.of() : List.of(concerns.split(",", -1)));
+  }
+
+  private static FieldRef ref(String caseId, String table, String row) {
+    return FieldRef.inCase(caseId, table, "data_enc", row);
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

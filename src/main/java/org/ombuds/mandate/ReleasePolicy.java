@@ -1,0 +1,103 @@
+package org.ombuds.mandate;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one rule of the mandate about releases, as a pure function. "The obligations of
+ * confidentiality may be waived solely with the consent of the person(s) concerned. The only
+ * exception to this rule is when the Ombuds deems there to be an imminent threat of serious harm
+ * to person or property."
+ *
+ * <p>A release is allowed only for a draft, and only (a) with a valid, unrevoked consent of every
+ * person concerned to the current version, or (b) under a recorded determination that the threat
+ * is both imminent and serious, confirmed by a second Ombuds when the office requires it.
+ */
+public final class ReleasePolicy {
+  private ReleasePolicy() {}
+
+  /** A consent as the policy needs it. */
+  public record ConsentFact(String personId, int version, boolean revoked) {}
+
+  /** What a release request is judged on. */
+  public record Request(
+      DisclosureStatus status,
+      int currentVersion,
+      List<String> concerns,
+      List<ConsentFact> consents,
+      Basis basis,
+      Optional<Determination> determination,
+      boolean secondOmbudsRequired,
+      boolean confirmedBySecondOmbuds) {}
+
+  /** The closed set of answers. */
+  public sealed interface Decision {
+    /** The release may go ahead. */
+    record Allowed(Basis basis) implements Decision {}
+
+    /** Some persons concerned have not consented to the current version. */
+    record ConsentMissing(List<String> personIds) implements Decision {}
+
+    /** The imminent-harm exception does not apply, and why. */
+    record ExceptionNotMet(String why) implements Decision {}
+
+    /** Only drafts can be released. */
+    record NotADraft(DisclosureStatus status) implements Decision {}
+
+    /** The exception is met, and the office requires a second Ombuds to confirm it. */
+    record ConfirmationRequired() implements Decision {}
+  }
+
+  public static Decision decide(Request r) {
+    if (r.status() != DisclosureStatus.DRAFT) {
+      return new Decision.NotADraft(r.status());
+    }
+    return switch (r.basis()) {
+      case CONSENT -> byConsent(r);
+      case IMMINENT_HARM -> byException(r);
+    };
+  }
+
+  private static Decision byConsent(Request r) {
+    if (r.concerns().isEmpty()) {
+      return new Decision.ConsentMissing(List.of());
+    }
+    Set<String> consented =
+        r.consents().stream()
+            .filter(c -> !c.revoked() && c.version() == r.currentVersion())
+            .map(ConsentFact::personId)
+            .collect(Collectors.toSet());
+    List<String> missing = r.concerns().stream().filter(p -> !consented.contains(p)).toList();
+    return missing.isEmpty() ? new Decision.Allowed(Basis.CONSENT) : new Decision.ConsentMissing(missing);
+  }
+
+  private static Decision byException(Request r) {
+    if (r.determination().isEmpty()) {
+      return new Decision.ExceptionNotMet(
+          "No determination was recorded: the exception needs the threat, its target, and the"
+              + " Ombuds' finding that it is imminent and serious, with the reasoning.");
+    }
+    Determination d = r.determination().get();
+    if (!d.imminent() && !d.serious()) {
+      return new Decision.ExceptionNotMet(
+          "The threat is neither imminent nor serious: confidentiality can only be waived with"
+              + " the consent of the persons concerned.");
+    }
+    if (!d.imminent()) {
+      return new Decision.ExceptionNotMet(
+          "The threat is not imminent: confidentiality can only be waived with the consent of the"
+              + " persons concerned.");
+    }
+    if (!d.serious()) {
+      return new Decision.ExceptionNotMet(
+          "The harm is not serious: confidentiality can only be waived with the consent of the"
+              + " persons concerned.");
+    }
+    if (r.secondOmbudsRequired() && !r.confirmedBySecondOmbuds()) {
+      return new Decision.ConfirmationRequired();
+    }
+    return new Decision.Allowed(Basis.IMMINENT_HARM);
+  }
+}

@@ -1,0 +1,213 @@
+package org.ombuds.web;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ombuds.letters.Letters;
+import org.ombuds.mandate.Basis;
+import org.ombuds.mandate.ConsentMethod;
+import org.ombuds.mandate.Determination;
+import org.ombuds.mandate.DisclosureView;
+import org.ombuds.mandate.DraftContent;
+import org.ombuds.mandate.IdentityMode;
+import org.ombuds.mandate.Mandate;
+import org.ombuds.mandate.Outbound;
+import org.ombuds.mandate.ReleasePolicy;
+import org.ombuds.mandate.RiskView;
+import org.ombuds.casefile.Vocabulary;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/cases/{id}/disclosures}: drafting, consent, release and letters. */
+final class MandateApi {
+  private final Mandate mandate;
+
+  MandateApi(Mandate mandate) {
+    this.mandate = mandate;
+  }
+
+  private static String actor(Context ctx) {
+    return Auth.caller(ctx).session().accountId();
+  }
+
+  static DraftContent content(JsonNode body) {
+    return new DraftContent(
+        Json.optionalText(body, "recipient", 300).orElse(""),
+        Vocabulary.parse(IdentityMode.class, "identity", Json.text(body, "identity", 20)),
+        Json.optionalText(body, "channel", 100).orElse(""),
+        Json.optionalText(body, "text", DraftContent.MAX_TEXT).orElse(""),
+        Json.strings(body, "concerns", 100, 36));
+  }
+
+  void draft(Context ctx) {
+    DisclosureView d = mandate.draft(actor(ctx), ctx.pathParam("id"), content(Json.object(ctx)));
+    ctx.status(201).json(describe(d));
+  }
+
+  void edit(Context ctx) {
+    DisclosureView d = mandate.edit(actor(ctx), ctx.pathParam("id"), ctx.pathParam("d"), content(Json.object(ctx)));
+    ctx.json(describe(d));
+  }
+
+  void list(Context ctx) {
+    ctx.json(mandate.list(actor(ctx), ctx.pathParam("id")).stream().map(MandateApi::describe).toList());
+  }
+
+  void get(Context ctx) {
+    ctx.json(describe(mandate.get(actor(ctx), ctx.pathParam("id"), ctx.pathParam("d"))));
+  }
+
+  void withdraw(Context ctx) {
+    mandate.withdraw(actor(ctx), ctx.pathParam("id"), ctx.pathParam("d"));
+    ctx.json(Map.of("id", ctx.pathParam("d"), "status", "WITHDRAWN"));
+  }
+
+  void consent(Context ctx) {
+    JsonNode body = Json.object(ctx);
+    Optional<Integer> version =
+        body.get("version") == null || body.get("version").isNull()
+            ? Optional.empty()
+            : Optional.of(Json.integer(body, "version", 1, Integer.MAX_VALUE));
+    String id =
+        mandate.consent(
+            actor(ctx),
+            ctx.pathParam("id"),
+            ctx.pathParam("d"),
+            Json.text(body, "personId", 36),
+            Vocabulary.parse(ConsentMethod.class, "method", Json.text(body, "method", 20)),
+            version);
+    ctx.status(201).json(Map.of("id", id));
+  }
+
+  void revoke(Context ctx) {
+    mandate.revoke(actor(ctx), ctx.pathParam("id"), ctx.pathParam("c"));
+    ctx.json(Map.of("id", ctx.pathParam("c"), "revoked", true));
+  }
+
+  void release(Context ctx) {
+    JsonNode body = Json.object(ctx);
+    Basis basis = Vocabulary.parse(Basis.class, "basis", Json.text(body, "basis", 20));
+    Optional<Determination> determination = Optional.empty();
+    Optional<String> confirm = Json.optionalText(body, "confirm", 36);
+    if (basis == Basis.IMMINENT_HARM && confirm.isEmpty()) {
+      JsonNode d = Json.child(body, "determination");
+      determination =
+          Optional.of(
+              new Determination(
+                  Json.optionalText(d, "threat", Determination.MAX_TEXT).orElse(""),
+                  Vocabulary.parse(Determination.Target.class, "target", Json.text(d, "target", 20)),
+                  Json.bool(d, "imminent"),
+                  Json.bool(d, "serious"),
+                  Json.optionalText(d, "reasoning", Determination.MAX_TEXT).orElse("")));
+    }
+    Mandate.ReleaseOutcome outcome =
+        mandate.release(actor(ctx), ctx.pathParam("id"), ctx.pathParam("d"), basis, determination, confirm);
+    switch (outcome) {
+      case Mandate.ReleaseOutcome.Released r -> ctx.json(describe(r.disclosure()));
+      case Mandate.ReleaseOutcome.AwaitingConfirmation w ->
+          throw new ApiError(
+              409,
+              "confirmation_required",
+              "The exception is met, and this office requires a second Ombuds to confirm it: nothing"
+                  + " was released. Another Ombuds confirms by releasing with {\"basis\":\"IMMINENT_HARM\",\"confirm\":\""
+                  + w.determinationId()
+                  + "\"}.",
+              Map.of("determinationId", w.determinationId()));
+      case Mandate.ReleaseOutcome.Refused refused -> throw refusal(refused.decision());
+    }
+  }
+
+  static ApiError refusal(ReleasePolicy.Decision decision) {
+    return switch (decision) {
+      case ReleasePolicy.Decision.ConsentMissing m ->
+          new ApiError(
+              409,
+              "consent_required",
+              m.personIds().isEmpty()
+                  ? "Nobody concerned has consented: nothing was released."
+                  : m.personIds().size()
+                      + " person(s) concerned have not consented to the current version: nothing was released.",
+              Map.of("missing", m.personIds()));
+      case ReleasePolicy.Decision.ExceptionNotMet n -> new ApiError(422, "exception_not_met", n.why() + " Nothing was released.");
+      case ReleasePolicy.Decision.NotADraft n ->
+          new ApiError(409, "not_a_draft", "Only a draft can be released; this one is " + n.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+      case ReleasePolicy.Decision.ConfirmationRequired c ->
+          new ApiError(409, "confirmation_required", "A second Ombuds must confirm the exception.");
+      case ReleasePolicy.Decision.Allowed a -> new ApiError(500, "internal", "A release was allowed but not carried out.");
+    };
+  }
+
+  void letter(Context ctx) {
+    String format = Optional.ofNullable(ctx.queryParam("format")).orElse("pdf");
+    if (!List.of("pdf", "text").contains(format)) {
+      throw ApiError.badRequest("format is pdf or text.");
+    }
+    Outbound out = mandate.outbound(actor(ctx), ctx.pathParam("id"), ctx.pathParam("d"), format);
+    String head = mandate.letterhead().orElse("");
+    if (format.equals("pdf")) {
+      ctx.header("Content-Disposition", "attachment; filename=\"letter.pdf\"");
+      ctx.contentType("application/pdf").result(Letters.pdf(out, head));
+    } else {
+      ctx.contentType("text/plain; charset=utf-8").result(Letters.text(out, head).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  static Map<String, Object> describe(DisclosureView d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", d.id());
+    m.put("caseId", d.caseId());
+    m.put("status", d.status().name());
+    m.put("version", d.version());
+    m.put("createdAt", d.createdAt().toString());
+    d.releasedAt().ifPresent(t -> m.put("releasedAt", t.toString()));
+    m.put("recipient", d.content().recipient());
+    m.put("identity", d.content().identity().name());
+    m.put("channel", d.content().channel());
+    m.put("text", d.content().text());
+    m.put("concerns", d.content().concerns());
+    m.put("risk", risk(d.risk()));
+    m.put(
+        "consents",
+        d.consents().stream()
+            .map(
+                c -> {
+                  Map<String, Object> cm = new LinkedHashMap<>();
+                  cm.put("id", c.id());
+                  cm.put("personId", c.personId());
+                  cm.put("version", c.version());
+                  cm.put("method", c.method().name());
+                  cm.put("givenAt", c.givenAt().toString());
+                  c.revokedAt().ifPresent(t -> cm.put("revokedAt", t.toString()));
+                  cm.put("current", c.current());
+                  return cm;
+                })
+            .toList());
+    return m;
+  }
+
+  static Map<String, Object> risk(RiskView r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("level", r.level());
+    m.put("anonymitySet", r.anonymitySet());
+    m.put(
+        "findings",
+        r.findings().stream()
+            .map(
+                f -> {
+                  Map<String, Object> fm = new LinkedHashMap<>();
+                  fm.put("kind", f.kind());
+                  if (f.start() >= 0) {
+                    fm.put("start", f.start());
+                    fm.put("end", f.end());
+                    fm.put("excerpt", f.excerpt());
+                  }
+                  fm.put("reason", f.reason());
+                  return fm;
+                })
+            .toList());
+    m.put("suggestions", r.suggestions());
+    return m;
+  }
+}
