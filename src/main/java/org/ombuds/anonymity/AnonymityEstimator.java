@@ -272,14 +272,14 @@ public final class AnonymityEstimator {
               FindingKind.DATE,
               d.start(),
               d.end(),
-              new Dated(dateKey(f, d.start(), d.end()), false),
+              new Dated(dateKey(f, d.start(), d.end()), false, false),
               dateReason(q, false));
       case TIME ->
           new Hit(
               FindingKind.DATE,
               d.start(),
               d.end(),
-              new Dated(dateKey(f, d.start(), d.end()), true),
+              new Dated(dateKey(f, d.start(), d.end()), true, false),
               dateReason(q, true));
       case AGE ->
           new Hit(
@@ -406,7 +406,7 @@ public final class AnonymityEstimator {
                 || key.equals("midi")
                 || key.equals("minuit");
         yield Optional.of(
-            new Hit(FindingKind.DATE, s, e, new Dated(key, time), dateReason(q, time)));
+            new Hit(FindingKind.DATE, s, e, new Dated(key, time, true), dateReason(q, time)));
       }
       case Role r -> Optional.of(role(q, s, e, r.role(), composition));
       case Singling sg -> {
@@ -476,7 +476,10 @@ public final class AnonymityEstimator {
     return new Hit(FindingKind.SINGLING_OUT, s, e, new Caps(sg.cap(), basis), reason);
   }
 
-  /** Joins adjacent parts of one date ("Tuesday, 2 March") into one finding, counted once. */
+  /**
+   * Joins a day in words and an adjacent date ("Tuesday, 2 March") into one finding, counted once.
+   * Two dates side by side ("2 March, 9 March") stay two.
+   */
   private static List<Hit> mergeDates(Folded f, List<Hit> hits) {
     List<Hit> dates = new ArrayList<>();
     List<Hit> out = new ArrayList<>();
@@ -491,6 +494,9 @@ public final class AnonymityEstimator {
     Hit current = null;
     for (Hit h : dates) {
       if (current != null
+          && current.effect() instanceof Dated a
+          && h.effect() instanceof Dated b
+          && a.word() != b.word()
           && h.start() >= current.end()
           && DATE_JOINER.matcher(f.folded().substring(current.end(), h.start())).matches()) {
         int s = current.start();
@@ -500,7 +506,7 @@ public final class AnonymityEstimator {
                 FindingKind.DATE,
                 s,
                 e,
-                new Dated(dateKey(f, s, e), false),
+                new Dated(dateKey(f, s, e), false, false),
                 dateReason(quoted(f, s, e), false));
         continue;
       }

@@ -99,6 +99,7 @@ final class Detectors {
   private static final String MONTHS =
       "(?:january|february|march|april|may|june|july|august|september|october|november|december"
           + "|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+          + "|januar|februar|marz|juni|juli|oktober|dezember"
           + "|janv|fevr|fev|avr|juil|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
   private static final String DAY = "(?:[12]\\d|3[01]|0?[1-9])";
   private static final String YEAR = "(?:,? (?:19|20)\\d{2}\\b)?";
@@ -106,7 +107,7 @@ final class Detectors {
   /** "2 March", "2nd of March 2026", "1er mars". */
   private static final Pattern DAY_MONTH =
       Pattern.compile(
-          "\\b(?:the )?" + DAY + "(?:st|nd|rd|th|er)?(?: of)? (" + MONTHS + ")\\b\\.?" + YEAR);
+          "\\b(?:the )?" + DAY + "(?:st|nd|rd|th|er)?(?: of)? (" + MONTHS + ")\\b" + YEAR);
 
   /** "March 2", "March 2nd, 2026". */
   private static final Pattern MONTH_DAY =
@@ -185,9 +186,9 @@ final class Detectors {
     add(found, ORDINAL_DAY, s, Detail.DATE, 2);
     add(found, ISO_DATE, s, Detail.DATE, 2);
     addNumericDates(found, s);
-    add(found, CLOCK, s, Detail.TIME, 2);
-    add(found, AM_PM_TIME, s, Detail.TIME, 2);
-    add(found, AT_HOUR, s, Detail.TIME, 2);
+    addUntrimmed(found, CLOCK, s, Detail.TIME);
+    addUntrimmed(found, AM_PM_TIME, s, Detail.TIME);
+    addUntrimmed(found, AT_HOUR, s, Detail.TIME);
     addNumbered(found, PHONE_LABELLED, s, Detail.PHONE, 3);
     addPhones(found, s);
     add(found, AGE, s, Detail.AGE, 4);
@@ -204,6 +205,14 @@ final class Detectors {
       if (end > m.start()) {
         out.add(new Candidate(d, m.start(), end, priority));
       }
+    }
+  }
+
+  /** Times keep their last dot ("9 p.m."). */
+  private static void addUntrimmed(List<Candidate> out, Pattern p, String s, Detail d) {
+    Matcher m = p.matcher(s);
+    while (m.find()) {
+      out.add(new Candidate(d, m.start(), m.end(), 2));
     }
   }
 

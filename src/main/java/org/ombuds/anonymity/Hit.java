@@ -31,8 +31,10 @@ record Hit(FindingKind kind, int start, int end, Effect effect, String reason) {
    * A date or a time: the set is halved once per distinct {@code key}.
    *
    * @param time whether it is a time of day rather than a day
+   * @param word whether it is written in words ("Tuesday", "yesterday") rather than digits and
+   *     month names ("2 March"); a word next to a date is part of it ("Tuesday, 2 March")
    */
-  record Dated(String key, boolean time) implements Effect {}
+  record Dated(String key, boolean time, boolean word) implements Effect {}
 
   /** Why a cap or a halving applies, for the suggestions. */
   enum Basis {
