@@ -1,0 +1,365 @@
+package org.ombuds.anonymity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the details that have a shape rather than a vocabulary: e-mail addresses and handles, phone
+ * numbers, badge and other identity numbers, dates and times, exact ages and personal desk or
+ * office numbers. Works on the folded text (lower case, see {@link Folded}).
+ *
+ * <p>Every pattern is compiled once, anchored on a word boundary or a fixed keyword, and uses
+ * bounded or possessive repetition only, so a match attempt costs at most a few dozen steps per
+ * position whatever the input: no catastrophic backtracking on long runs of digits, dots or spaces.
+ * Matches of different detectors that overlap are resolved by priority (e-mail, then identity
+ * number, date, phone, other), then by length.
+ */
+final class Detectors {
+  private Detectors() {}
+
+  /** What a detector found. */
+  enum Detail {
+    EMAIL,
+    HANDLE,
+    ID,
+    DATE,
+    TIME,
+    PHONE,
+    AGE,
+    PLACE
+  }
+
+  /** One detail at folded offsets {@code [start, end)}. */
+  record Detected(Detail detail, int start, int end) {
+    FindingKind kind() {
+      return switch (detail) {
+        case EMAIL, HANDLE -> FindingKind.EMAIL;
+        case ID -> FindingKind.ID_NUMBER;
+        case DATE, TIME -> FindingKind.DATE;
+        case PHONE -> FindingKind.PHONE;
+        case AGE, PLACE -> FindingKind.SINGLING_OUT;
+      };
+    }
+  }
+
+  private static final String LOCAL = "[a-z0-9._%+\\-]{1,64}+";
+  private static final String NOT_BEFORE_LOCAL = "(?<![a-z0-9._%+\\-])";
+
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          NOT_BEFORE_LOCAL + LOCAL + "@(?:[a-z0-9\\-]{1,63}+\\.){1,8}[a-z]{2,24}+(?![a-z0-9\\-])");
+
+  /** {@code jane[at]example.org}, {@code jane (at) example (dot) org}. */
+  private static final Pattern EMAIL_BRACKETED =
+      Pattern.compile(
+          NOT_BEFORE_LOCAL
+              + LOCAL
+              + " ?(?:\\[at\\]|\\(at\\)|\\{at\\}|<at>) ?"
+              + "(?:[a-z0-9\\-]{1,63}+ ?(?:\\.|\\[dot\\]|\\(dot\\)|\\{dot\\}) ?){1,8}"
+              + "[a-z]{2,24}+(?![a-z0-9\\-])");
+
+  /** {@code jane at example dot org}. */
+  private static final Pattern EMAIL_SPELLED =
+      Pattern.compile(
+          NOT_BEFORE_LOCAL
+              + "[a-z0-9._%+\\-]{1,64}+ at (?:[a-z0-9\\-]{1,63}+ dot ){1,8}"
+              + "(?:com|org|net|edu|gov|int|[a-z]{2})\\b");
+
+  private static final Pattern HANDLE =
+      Pattern.compile("(?<![a-z0-9._%+\\-@])@[a-z0-9_]{2,30}+(?![a-z0-9_@])");
+
+  private static final String FILLER = "(?:no\\.?|number|nr\\.?|num\\.?|#|id|code)";
+  private static final String ID_VALUE = "[a-z]{0,4}+-?\\d[a-z0-9\\-./]{1,24}+";
+
+  /** Keywords that are followed by an identity number directly: "badge 40213", "ID 99881". */
+  private static final Pattern ID_STRONG =
+      Pattern.compile(
+          "\\b(?:badge|matricule|ssn|avs|ahv|nss|id|i\\.d\\.)\\.? ?(?:"
+              + FILLER
+              + ")?\\.? ?[:#]? ?"
+              + ID_VALUE);
+
+  /** Keywords that need "no.", "number", "#" ... first: "employee no. 12-345". */
+  private static final Pattern ID_WEAK =
+      Pattern.compile(
+          "\\b(?:employee|staff|personnel|payroll|passport|member(?:ship)?|student|licen[cs]e"
+              + "|card|account|insurance|social security|national insurance) ?"
+              + FILLER
+              + "\\.? ?[:#]? ?"
+              + ID_VALUE);
+
+  private static final Pattern SSN = Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b");
+  private static final Pattern AVS = Pattern.compile("\\b756[. ]?\\d{4}[. ]?\\d{4}[. ]?\\d{2}\\b");
+  private static final Pattern IBAN =
+      Pattern.compile("\\b[a-z]{2}\\d{2}(?: ?[a-z0-9]{4}){2,7}+(?: ?[a-z0-9]{1,3})?\\b");
+
+  private static final String MONTHS =
+      "(?:january|february|march|april|may|june|july|august|september|october|november|december"
+          + "|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+          + "|januar|februar|marz|juni|juli|oktober|dezember"
+          + "|janv|fevr|fev|avr|juil|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+  private static final String DAY = "(?:[12]\\d|3[01]|0?[1-9])";
+  private static final String YEAR = "(?:,? (?:19|20)\\d{2}\\b)?";
+
+  /** "2 March", "2nd of March 2026", "1er mars". */
+  private static final Pattern DAY_MONTH =
+      Pattern.compile(
+          "\\b(?:the )?" + DAY + "(?:st|nd|rd|th|er)?(?: of)? (" + MONTHS + ")\\b" + YEAR);
+
+  /** "March 2", "March 2nd, 2026". */
+  private static final Pattern MONTH_DAY =
+      Pattern.compile("\\b(" + MONTHS + ")\\.? (?:the )?" + DAY + "(?:st|nd|rd|th)?\\b" + YEAR);
+
+  /** "on the 2nd". */
+  private static final Pattern ORDINAL_DAY =
+      Pattern.compile("\\bon the " + DAY + "(?:st|nd|rd|th)\\b");
+
+  private static final Pattern ISO_DATE =
+      Pattern.compile(
+          "(?<!\\d[/.\\-])\\b(?:19|20)\\d{2}([/.\\-])(?:0?[1-9]|1[0-2])\\1"
+              + DAY
+              + "\\b(?![/.\\-]\\d)");
+
+  private static final Pattern NUMERIC_DATE =
+      Pattern.compile(
+          "(?<!\\d[/.\\-])\\b(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4}|\\d{2})\\b(?![/.\\-]\\d)");
+
+  private static final String AM_PM = "(?:am|pm|a\\.m\\.|p\\.m\\.)";
+
+  /** "9:30", "14h30", "09:30 pm". */
+  private static final Pattern CLOCK =
+      Pattern.compile(
+          "(?<![\\d:.])\\b(?:[01]?\\d|2[0-3])[:h][0-5]\\d\\b(?![:.]\\d)(?: ?" + AM_PM + ")?");
+
+  /** "9am", "9.30 p.m.". */
+  private static final Pattern AM_PM_TIME =
+      Pattern.compile("\\b(?:1[0-2]|0?[1-9])(?:[:.][0-5]\\d)? ?" + AM_PM + "(?![a-z])");
+
+  /** "at 9", "at 9 o'clock", when the number ends a clause or is followed by a time word. */
+  private static final Pattern AT_HOUR =
+      Pattern.compile(
+          "\\bat (?:[01]?\\d|2[0-3])(?!\\d|[.,]\\d|%)(?: ?o'?clock\\b|(?= ?[.,;!?)]| ?$| (?:in|on"
+              + "|this|that|yesterday|today|tonight|last|sharp|when|and|or|with|before|after)\\b))");
+
+  /** Exact ages: "aged 54", "54 years old", "54 ans". */
+  private static final Pattern AGE =
+      Pattern.compile("\\b(?:aged? \\d{2}\\b|\\d{2} years? old\\b|\\d{2} ans\\b)");
+
+  /** A personal place with a number: "desk 14", "office B-204". */
+  private static final Pattern PLACE =
+      Pattern.compile(
+          "\\b(?:desk|office|cubicle|locker|workstation|bureau) ?(?:no\\.?|number|nr\\.?|#)? ?"
+              + "[a-z]?-?\\d[a-z0-9.\\-]{0,8}+");
+
+  /** A phone keyword followed by a number, also a short internal extension: "ext. 4321". */
+  private static final Pattern PHONE_LABELLED =
+      Pattern.compile(
+          "\\b(?:tel|telephone|phone|mobile|cellphone|cell phone|ext|extension|fax|natel|portable"
+              + "|poste) ?\\.? ?(?:no\\.?|number|nr\\.?|#)? ?[:#]? ?\\+?\\(?\\d[\\d ().\\-/]{1,20}\\d");
+
+  /** Anything shaped like a phone number; {@link #isPhone} decides. */
+  private static final Pattern PHONE_CANDIDATE =
+      Pattern.compile("(?<![\\w+.,/\\-])(?:\\+|00)?\\(?\\d[\\d ().\\-/]{5,22}\\d(?!\\w)");
+
+  private static final Pattern NANP = Pattern.compile("\\(?\\d{3}\\)?[ .\\-]?\\d{3}[ .\\-]\\d{4}");
+  private static final Pattern LOCAL_SHORT =
+      Pattern.compile("\\d{3}[ .\\-]\\d{2}[ .\\-]\\d{2}|\\d{3}-\\d{4}");
+
+  /** All details in {@code text}, without overlaps, by start. */
+  static List<Detected> find(Folded text) {
+    String s = text.folded();
+    List<Candidate> found = new ArrayList<>();
+    add(found, EMAIL, s, Detail.EMAIL, 0);
+    add(found, EMAIL_BRACKETED, s, Detail.EMAIL, 0);
+    add(found, EMAIL_SPELLED, s, Detail.EMAIL, 0);
+    add(found, HANDLE, s, Detail.HANDLE, 0);
+    addNumbered(found, ID_STRONG, s, Detail.ID, 1);
+    addNumbered(found, ID_WEAK, s, Detail.ID, 1);
+    add(found, SSN, s, Detail.ID, 1);
+    add(found, AVS, s, Detail.ID, 1);
+    addIban(found, s);
+    addMonthDates(found, text, DAY_MONTH);
+    addMonthDates(found, text, MONTH_DAY);
+    add(found, ORDINAL_DAY, s, Detail.DATE, 2);
+    add(found, ISO_DATE, s, Detail.DATE, 2);
+    addNumericDates(found, s);
+    addUntrimmed(found, CLOCK, s, Detail.TIME);
+    addUntrimmed(found, AM_PM_TIME, s, Detail.TIME);
+    addUntrimmed(found, AT_HOUR, s, Detail.TIME);
+    addNumbered(found, PHONE_LABELLED, s, Detail.PHONE, 3);
+    addPhones(found, s);
+    add(found, AGE, s, Detail.AGE, 4);
+    addPlaces(found, s);
+    return resolve(found);
+  }
+
+  private record Candidate(Detail detail, int start, int end, int priority) {}
+
+  private static void add(List<Candidate> out, Pattern p, String s, Detail d, int priority) {
+    Matcher m = p.matcher(s);
+    while (m.find()) {
+      int end = trimEnd(s, m.start(), m.end());
+      if (end > m.start()) {
+        out.add(new Candidate(d, m.start(), end, priority));
+      }
+    }
+  }
+
+  /** Times keep their last dot ("9 p.m."). */
+  private static void addUntrimmed(List<Candidate> out, Pattern p, String s, Detail d) {
+    Matcher m = p.matcher(s);
+    while (m.find()) {
+      out.add(new Candidate(d, m.start(), m.end(), 2));
+    }
+  }
+
+  /** Like {@link #add}, for keyword + number patterns: the match needs at least three digits. */
+  private static void addNumbered(
+      List<Candidate> out, Pattern p, String s, Detail d, int priority) {
+    Matcher m = p.matcher(s);
+    while (m.find()) {
+      int digits = 0;
+      for (int i = m.start(); i < m.end(); i++) {
+        char c = s.charAt(i);
+        if (c >= '0' && c <= '9') {
+          digits++;
+        }
+      }
+      int end = trimEnd(s, m.start(), m.end());
+      if (digits >= 3 && end > m.start()) {
+        out.add(new Candidate(d, m.start(), end, priority));
+      }
+    }
+  }
+
+  /** Drops a trailing full stop, dash or slash that ends the sentence rather than the value. */
+  private static int trimEnd(String s, int start, int end) {
+    int e = end;
+    while (e > start && ".-/ ".indexOf(s.charAt(e - 1)) >= 0) {
+      e--;
+    }
+    return e;
+  }
+
+  private static void addIban(List<Candidate> out, String s) {
+    Matcher m = IBAN.matcher(s);
+    while (m.find()) {
+      int digits = 0;
+      int alnum = 0;
+      for (int i = m.start(); i < m.end(); i++) {
+        char c = s.charAt(i);
+        if (c >= '0' && c <= '9') {
+          digits++;
+        }
+        if (c != ' ') {
+          alnum++;
+        }
+      }
+      if (alnum >= 15 && alnum <= 34 && digits >= 8) {
+        out.add(new Candidate(Detail.ID, m.start(), m.end(), 1));
+      }
+    }
+  }
+
+  /** Month-name dates; "may" only counts as the month when written "May". */
+  private static void addMonthDates(List<Candidate> out, Folded text, Pattern p) {
+    Matcher m = p.matcher(text.folded());
+    while (m.find()) {
+      String month = m.group(1);
+      if ((month.equals("may") || month.equals("mar") || month.equals("mai"))
+          && !text.capitalizedAt(m.start(1))) {
+        continue;
+      }
+      out.add(new Candidate(Detail.DATE, m.start(), m.end(), 2));
+    }
+  }
+
+  private static void addNumericDates(List<Candidate> out, String s) {
+    Matcher m = NUMERIC_DATE.matcher(s);
+    while (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(3));
+      boolean dayFirst = a >= 1 && a <= 31 && b >= 1 && b <= 12;
+      boolean monthFirst = a >= 1 && a <= 12 && b >= 1 && b <= 31;
+      if (dayFirst || monthFirst) {
+        out.add(new Candidate(Detail.DATE, m.start(), m.end(), 2));
+      }
+    }
+  }
+
+  private static void addPhones(List<Candidate> out, String s) {
+    Matcher m = PHONE_CANDIDATE.matcher(s);
+    while (m.find()) {
+      int end = trimEnd(s, m.start(), m.end());
+      if (isPhone(s.substring(m.start(), end))) {
+        out.add(new Candidate(Detail.PHONE, m.start(), end, 3));
+      }
+    }
+  }
+
+  /**
+   * Whether a digit run is a phone number: 7 to 15 digits, and an international prefix (+41, 0041),
+   * a trunk zero (022 ..., (0)22), the North American shape (555) 123-4567, or a short local shape
+   * (123 45 67, 555-1234). Amounts (1 000 000), years and ranges (2024-2025) are not.
+   */
+  static boolean isPhone(String m) {
+    int digits = 0;
+    for (int i = 0; i < m.length(); i++) {
+      char c = m.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      }
+    }
+    if (digits < 7 || digits > 15) {
+      return false;
+    }
+    if (m.startsWith("+") || m.startsWith("00")) {
+      return digits >= 8;
+    }
+    if (m.startsWith("0") || m.startsWith("(0")) {
+      return digits >= 9;
+    }
+    return NANP.matcher(m).matches() || LOCAL_SHORT.matcher(m).matches();
+  }
+
+  private static void addPlaces(List<Candidate> out, String s) {
+    Matcher m = PLACE.matcher(s);
+    while (m.find()) {
+      String what = s.substring(m.start(), m.end());
+      if (what.startsWith("office") && what.endsWith("365")) {
+        continue;
+      }
+      int end = trimEnd(s, m.start(), m.end());
+      out.add(new Candidate(Detail.PLACE, m.start(), end, 4));
+    }
+  }
+
+  private static List<Detected> resolve(List<Candidate> found) {
+    found.sort(
+        Comparator.comparingInt(Candidate::priority)
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed())
+            .thenComparingInt(Candidate::start));
+    List<Candidate> kept = new ArrayList<>();
+    for (Candidate c : found) {
+      boolean overlaps = false;
+      for (Candidate k : kept) {
+        if (c.start() < k.end() && k.start() < c.end()) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps) {
+        kept.add(c);
+      }
+    }
+    kept.sort(Comparator.comparingInt(Candidate::start));
+    List<Detected> out = new ArrayList<>(kept.size());
+    for (Candidate c : kept) {
+      out.add(new Detected(c.detail(), c.start(), c.end()));
+    }
+    return out;
+  }
+}
