@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param concerns the ids of the persons whose consent the release needs
  */
-public record DraftContent(String recipient, IdentityMode identity, String channel, String text, List<String> concerns) {
+public record DraftContent(
+    String recipient, IdentityMode identity, String channel, String text, List<String> concerns) {
   public static final int MAX_TEXT = 20_000;
 
   public DraftContent {
@@ -19,19 +20,25 @@ public record DraftContent(String recipient, IdentityMode identity, String chann
       throw new MandateException(400, "too_long", "The recipient is limited to 300 characters.");
     }
     if (channel == null || channel.isBlank()) {
-      throw new MandateException(400, "invalid_request", "A disclosure needs a channel (letter, e-mail, meeting, phone ...).");
+      throw new MandateException(
+          400,
+          "invalid_request",
+          "A disclosure needs a channel (letter, e-mail, meeting, phone ...).");
     }
     if (channel.length() > 100) {
       throw new MandateException(400, "too_long", "The channel is limited to 100 characters.");
     }
     if (text == null || text.isBlank()) {
-      throw new MandateException(400, "invalid_request", "A disclosure needs a text: exactly what will be said.");
+      throw new MandateException(
+          400, "invalid_request", "A disclosure needs a text: exactly what will be said.");
     }
     if (text.length() > MAX_TEXT) {
-      throw new MandateException(400, "too_long", "The text is limited to " + MAX_TEXT + " characters.");
+      throw new MandateException(
+          400, "too_long", "The text is limited to " + MAX_TEXT + " characters.");
     }
     if (identity == null) {
-      throw new MandateException(400, "invalid_request", "Say whether the disclosure is NAMED or ANONYMOUS.");
+      throw new MandateException(
+          400, "invalid_request", "Say whether the disclosure is NAMED or ANONYMOUS.");
     }
     recipient = recipient.strip();
     channel = channel.strip();

@@ -51,8 +51,8 @@ public final class Mandate {
   private final IntSupplier activeOmbuds;
 
   /**
-   * @param activeOmbuds how many active Ombuds accounts the office has (a second Ombuds can only
-   *     be required when there is one)
+   * @param activeOmbuds how many active Ombuds accounts the office has (a second Ombuds can only be
+   *     required when there is one)
    */
   public Mandate(
       DisclosureStore store,
@@ -80,7 +80,12 @@ public final class Mandate {
     String id = Ids.newId();
     DisclosureStore.DisclosureRow row =
         new DisclosureStore.DisclosureRow(
-            id, caseId, DisclosureStatus.DRAFT.name(), 1, clock.instant(), Optional.empty(),
+            id,
+            caseId,
+            DisclosureStatus.DRAFT.name(),
+            1,
+            clock.instant(),
+            Optional.empty(),
             cipher.encrypt(ref(caseId, "disclosure", id), encode(checked, risk)));
     tx.run(
         () -> {
@@ -91,7 +96,8 @@ public final class Mandate {
   }
 
   /** Replaces a draft's content: a new version, which no earlier consent covers. */
-  public DisclosureView edit(String actorId, String caseId, String disclosureId, DraftContent content) {
+  public DisclosureView edit(
+      String actorId, String caseId, String disclosureId, DraftContent content) {
     CaseView c = openCase(actorId, caseId);
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
     DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
@@ -100,7 +106,12 @@ public final class Mandate {
     RiskView risk = estimate(c, checked, cipher);
     DisclosureStore.DisclosureRow next =
         new DisclosureStore.DisclosureRow(
-            row.id(), caseId, row.status(), row.version() + 1, row.createdAt(), Optional.empty(),
+            row.id(),
+            caseId,
+            row.status(),
+            row.version() + 1,
+            row.createdAt(),
+            Optional.empty(),
             cipher.encrypt(ref(caseId, "disclosure", row.id()), encode(checked, risk)));
     boolean ok =
         tx.inTransaction(
@@ -109,11 +120,16 @@ public final class Mandate {
                 return false;
               }
               audit.append(
-                  new AuditEvent(AuditKind.DISCLOSURE_EDITED, actorId, caseId, disclosureId + ":v" + next.version()));
+                  new AuditEvent(
+                      AuditKind.DISCLOSURE_EDITED,
+                      actorId,
+                      caseId,
+                      disclosureId + ":v" + next.version()));
               return true;
             });
     if (!ok) {
-      throw new MandateException(409, "conflict", "Someone else changed this draft at the same time: reload it.");
+      throw new MandateException(
+          409, "conflict", "Someone else changed this draft at the same time: reload it.");
     }
     return view(cipher, next);
   }
@@ -125,11 +141,18 @@ public final class Mandate {
     requireDraft(row);
     DisclosureStore.DisclosureRow next =
         new DisclosureStore.DisclosureRow(
-            row.id(), caseId, DisclosureStatus.WITHDRAWN.name(), row.version(), row.createdAt(), Optional.empty(), row.data());
+            row.id(),
+            caseId,
+            DisclosureStatus.WITHDRAWN.name(),
+            row.version(),
+            row.createdAt(),
+            Optional.empty(),
+            row.data());
     tx.run(
         () -> {
           store.updateDisclosure(next, row.version());
-          audit.append(new AuditEvent(AuditKind.DISCLOSURE_WITHDRAWN, actorId, caseId, disclosureId));
+          audit.append(
+              new AuditEvent(AuditKind.DISCLOSURE_WITHDRAWN, actorId, caseId, disclosureId));
         });
   }
 
@@ -159,7 +182,12 @@ public final class Mandate {
    * @param versionSeen the version the person was shown; a consent to an older version is refused
    */
   public String consent(
-      String actorId, String caseId, String disclosureId, String personId, ConsentMethod method, Optional<Integer> versionSeen) {
+      String actorId,
+      String caseId,
+      String disclosureId,
+      String personId,
+      ConsentMethod method,
+      Optional<Integer> versionSeen) {
     openCase(actorId, caseId);
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
     DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
@@ -168,12 +196,16 @@ public final class Mandate {
       throw new MandateException(
           409,
           "version_changed",
-          "The draft changed after it was shown: show the current version (" + row.version() + ") and ask again.");
+          "The draft changed after it was shown: show the current version ("
+              + row.version()
+              + ") and ask again.");
     }
     DisclosureView d = view(cipher, row);
     if (!d.content().concerns().contains(personId)) {
       throw new MandateException(
-          422, "not_concerned", "That person is not concerned by this disclosure: only the persons concerned consent.");
+          422,
+          "not_concerned",
+          "That person is not concerned by this disclosure: only the persons concerned consent.");
     }
     String id = Ids.newId();
     Fields shown =
@@ -186,12 +218,24 @@ public final class Mandate {
             .put("anonymitySet", Integer.toString(d.risk().anonymitySet()));
     DisclosureStore.ConsentRow consent =
         new DisclosureStore.ConsentRow(
-            id, disclosureId, caseId, personId, row.version(), method.name(), clock.instant(), Optional.empty(),
+            id,
+            disclosureId,
+            caseId,
+            personId,
+            row.version(),
+            method.name(),
+            clock.instant(),
+            Optional.empty(),
             cipher.encrypt(ref(caseId, "consent", id), shown.encode()));
     tx.run(
         () -> {
           store.insertConsent(consent);
-          audit.append(new AuditEvent(AuditKind.CONSENT_GIVEN, actorId, caseId, disclosureId + ":" + id + ":" + method.name()));
+          audit.append(
+              new AuditEvent(
+                  AuditKind.CONSENT_GIVEN,
+                  actorId,
+                  caseId,
+                  disclosureId + ":" + id + ":" + method.name()));
         });
     return id;
   }
@@ -200,16 +244,25 @@ public final class Mandate {
   public void revoke(String actorId, String caseId, String consentId) {
     cases.cipherFor(actorId, caseId);
     DisclosureStore.ConsentRow c =
-        store.findConsent(caseId, consentId)
-            .orElseThrow(() -> new MandateException(404, "not_found", "There is no such consent in this case."));
+        store
+            .findConsent(caseId, consentId)
+            .orElseThrow(
+                () ->
+                    new MandateException(
+                        404, "not_found", "There is no such consent in this case."));
     DisclosureStore.DisclosureRow row = requireDisclosure(caseId, c.disclosureId());
     if (row.status().equals(DisclosureStatus.RELEASED.name())) {
-      throw new MandateException(409, "already_released", "The disclosure was already released: a consent can only be revoked before.");
+      throw new MandateException(
+          409,
+          "already_released",
+          "The disclosure was already released: a consent can only be revoked before.");
     }
     tx.run(
         () -> {
           store.revokeConsent(consentId, clock.instant());
-          audit.append(new AuditEvent(AuditKind.CONSENT_REVOKED, actorId, caseId, c.disclosureId() + ":" + consentId));
+          audit.append(
+              new AuditEvent(
+                  AuditKind.CONSENT_REVOKED, actorId, caseId, c.disclosureId() + ":" + consentId));
         });
   }
 
@@ -233,7 +286,12 @@ public final class Mandate {
    * another Ombuds, which this caller confirms.
    */
   public ReleaseOutcome release(
-      String actorId, String caseId, String disclosureId, Basis basis, Optional<Determination> determination, Optional<String> confirm) {
+      String actorId,
+      String caseId,
+      String disclosureId,
+      Basis basis,
+      Optional<Determination> determination,
+      Optional<String> confirm) {
     openCase(actorId, caseId);
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
     DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
@@ -243,14 +301,21 @@ public final class Mandate {
     Optional<String> determinationId = Optional.empty();
     if (basis == Basis.IMMINENT_HARM && confirm.isPresent()) {
       DisclosureStore.DeterminationRow det =
-          store.findDetermination(disclosureId, confirm.get())
-              .orElseThrow(() -> new MandateException(404, "not_found", "There is no such determination for this disclosure."));
+          store
+              .findDetermination(disclosureId, confirm.get())
+              .orElseThrow(
+                  () ->
+                      new MandateException(
+                          404, "not_found", "There is no such determination for this disclosure."));
       if (det.authorId().equals(actorId)) {
         throw new MandateException(
-            422, "exception_not_met", "The confirmation must come from a second Ombuds, not from the one who made the determination.");
+            422,
+            "exception_not_met",
+            "The confirmation must come from a second Ombuds, not from the one who made the determination.");
       }
       if (det.version() != row.version()) {
-        throw new MandateException(409, "version_changed", "The draft changed after the determination: make a new one.");
+        throw new MandateException(
+            409, "version_changed", "The draft changed after the determination: make a new one.");
       }
       judged = Optional.of(decodeDetermination(cipher, caseId, det));
       confirmed = true;
@@ -263,29 +328,50 @@ public final class Mandate {
             row.version(),
             d.content().concerns(),
             store.consents(disclosureId).stream()
-                .map(c -> new ReleasePolicy.ConsentFact(c.personId(), c.version(), c.revokedAt().isPresent()))
+                .map(
+                    c ->
+                        new ReleasePolicy.ConsentFact(
+                            c.personId(), c.version(), c.revokedAt().isPresent()))
                 .toList(),
             basis,
             judged,
             needsSecond,
             confirmed);
     ReleasePolicy.Decision decision = ReleasePolicy.decide(request);
-    if (basis == Basis.IMMINENT_HARM && determination.isPresent() && confirm.isEmpty() && row.status().equals("DRAFT")) {
-      determinationId = Optional.of(recordDetermination(actorId, caseId, row, cipher, determination.get(), decision));
+    if (basis == Basis.IMMINENT_HARM
+        && determination.isPresent()
+        && confirm.isEmpty()
+        && row.status().equals("DRAFT")) {
+      determinationId =
+          Optional.of(
+              recordDetermination(actorId, caseId, row, cipher, determination.get(), decision));
     }
     return switch (decision) {
-      case ReleasePolicy.Decision.Allowed allowed -> released(actorId, caseId, row, d, allowed.basis(), determinationId, confirmed);
+      case ReleasePolicy.Decision.Allowed allowed ->
+          released(actorId, caseId, row, d, allowed.basis(), determinationId, confirmed);
       case ReleasePolicy.Decision.ConfirmationRequired waiting ->
           new ReleaseOutcome.AwaitingConfirmation(determinationId.orElseThrow());
       default -> {
-        tx.run(() -> audit.append(new AuditEvent(AuditKind.RELEASE_REFUSED, actorId, caseId, disclosureId + ":" + code(decision))));
+        tx.run(
+            () ->
+                audit.append(
+                    new AuditEvent(
+                        AuditKind.RELEASE_REFUSED,
+                        actorId,
+                        caseId,
+                        disclosureId + ":" + code(decision))));
         yield new ReleaseOutcome.Refused(decision);
       }
     };
   }
 
   private String recordDetermination(
-      String actorId, String caseId, DisclosureStore.DisclosureRow row, CaseCipher cipher, Determination det, ReleasePolicy.Decision decision) {
+      String actorId,
+      String caseId,
+      DisclosureStore.DisclosureRow row,
+      CaseCipher cipher,
+      Determination det,
+      ReleasePolicy.Decision decision) {
     String id = Ids.newId();
     Fields f =
         new Fields()
@@ -296,7 +382,13 @@ public final class Mandate {
             .put("reasoning", det.reasoning());
     DisclosureStore.DeterminationRow r =
         new DisclosureStore.DeterminationRow(
-            id, row.id(), caseId, row.version(), actorId, clock.instant(), Optional.empty(),
+            id,
+            row.id(),
+            caseId,
+            row.version(),
+            actorId,
+            clock.instant(),
+            Optional.empty(),
             cipher.encrypt(ref(caseId, "determination", id), f.encode()));
     tx.run(
         () -> {
@@ -306,12 +398,19 @@ public final class Mandate {
                   AuditKind.EXCEPTION_DETERMINED,
                   actorId,
                   caseId,
-                  row.id() + ":" + id + ":" + (decision instanceof ReleasePolicy.Decision.ExceptionNotMet ? "not-met" : "met")));
+                  row.id()
+                      + ":"
+                      + id
+                      + ":"
+                      + (decision instanceof ReleasePolicy.Decision.ExceptionNotMet
+                          ? "not-met"
+                          : "met")));
         });
     return id;
   }
 
-  private static Determination decodeDetermination(CaseCipher cipher, String caseId, DisclosureStore.DeterminationRow det) {
+  private static Determination decodeDetermination(
+      CaseCipher cipher, String caseId, DisclosureStore.DeterminationRow det) {
     Fields f = Fields.decode(cipher.decrypt(ref(caseId, "determination", det.id()), det.data()));
     return new Determination(
         f.get("threat"),
@@ -332,7 +431,13 @@ public final class Mandate {
     Instant now = clock.instant();
     DisclosureStore.DisclosureRow next =
         new DisclosureStore.DisclosureRow(
-            row.id(), caseId, DisclosureStatus.RELEASED.name(), row.version(), row.createdAt(), Optional.of(now), row.data());
+            row.id(),
+            caseId,
+            DisclosureStatus.RELEASED.name(),
+            row.version(),
+            row.createdAt(),
+            Optional.of(now),
+            row.data());
     boolean ok =
         tx.inTransaction(
             () -> {
@@ -341,13 +446,26 @@ public final class Mandate {
               }
               if (confirmed) {
                 store.confirmDetermination(determinationId.orElseThrow(), actorId);
-                audit.append(new AuditEvent(AuditKind.EXCEPTION_CONFIRMED, actorId, caseId, row.id() + ":" + determinationId.get()));
+                audit.append(
+                    new AuditEvent(
+                        AuditKind.EXCEPTION_CONFIRMED,
+                        actorId,
+                        caseId,
+                        row.id() + ":" + determinationId.get()));
               }
-              audit.append(new AuditEvent(AuditKind.DISCLOSURE_RELEASED, actorId, caseId, row.id() + ":" + basis.name()));
+              audit.append(
+                  new AuditEvent(
+                      AuditKind.DISCLOSURE_RELEASED,
+                      actorId,
+                      caseId,
+                      row.id() + ":" + basis.name()));
               return true;
             });
     if (!ok) {
-      throw new MandateException(409, "conflict", "The draft changed while it was being released: nothing was released; reload it.");
+      throw new MandateException(
+          409,
+          "conflict",
+          "The draft changed while it was being released: nothing was released; reload it.");
     }
     if (basis == Basis.IMMINENT_HARM) {
       cases.addReminder(
@@ -356,33 +474,53 @@ public final class Mandate {
           LocalDate.now(clock),
           "A disclosure was released under the imminent-harm exception: inform the visitor as soon as it is safe.");
     }
-    DisclosureView released = new DisclosureView(
-        d.id(), d.caseId(), DisclosureStatus.RELEASED, d.version(), d.createdAt(), Optional.of(now), d.content(), d.risk(), d.consents());
+    DisclosureView released =
+        new DisclosureView(
+            d.id(),
+            d.caseId(),
+            DisclosureStatus.RELEASED,
+            d.version(),
+            d.createdAt(),
+            Optional.of(now),
+            d.content(),
+            d.risk(),
+            d.consents());
     return new ReleaseOutcome.Released(released, mint(released, basis));
   }
 
   /**
-   * The capability to render a released disclosure (a letter, an export), for an Ombuds who may
-   * see the case. Audited as an export.
+   * The capability to render a released disclosure (a letter, an export), for an Ombuds who may see
+   * the case. Audited as an export.
    */
   public Outbound outbound(String actorId, String caseId, String disclosureId, String format) {
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
     DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
     if (!row.status().equals(DisclosureStatus.RELEASED.name())) {
       throw new MandateException(
-          409, "not_released", "Only a released disclosure can be turned into a letter: release it first.");
+          409,
+          "not_released",
+          "Only a released disclosure can be turned into a letter: release it first.");
     }
     DisclosureView d = view(cipher, row);
-    tx.run(() -> audit.append(new AuditEvent(AuditKind.EXPORT, actorId, caseId, disclosureId + ":" + format)));
+    tx.run(
+        () ->
+            audit.append(
+                new AuditEvent(AuditKind.EXPORT, actorId, caseId, disclosureId + ":" + format)));
     boolean exception =
-        store.consents(disclosureId).stream().noneMatch(c -> c.version() == row.version() && c.revokedAt().isEmpty());
+        store.consents(disclosureId).stream()
+            .noneMatch(c -> c.version() == row.version() && c.revokedAt().isEmpty());
     return mint(d, exception ? Basis.IMMINENT_HARM : Basis.CONSENT);
   }
 
   private static Outbound mint(DisclosureView d, Basis basis) {
     return new Outbound(
-        d.id(), d.content().recipient(), d.content().channel(), d.content().identity(), d.content().text(),
-        d.releasedAt().orElseThrow(), basis);
+        d.id(),
+        d.content().recipient(),
+        d.content().channel(),
+        d.content().identity(),
+        d.content().text(),
+        d.releasedAt().orElseThrow(),
+        basis);
   }
 
   static String code(ReleasePolicy.Decision decision) {
@@ -406,7 +544,12 @@ public final class Mandate {
     tx.run(
         () -> {
           store.setExceptionNeedsSecond(required);
-          audit.append(new AuditEvent(AuditKind.SETTINGS_CHANGED, actorId, "exception-second-ombuds", required ? "on" : "off"));
+          audit.append(
+              new AuditEvent(
+                  AuditKind.SETTINGS_CHANGED,
+                  actorId,
+                  "exception-second-ombuds",
+                  required ? "on" : "off"));
         });
   }
 
@@ -430,7 +573,8 @@ public final class Mandate {
   private CaseView openCase(String actorId, String caseId) {
     CaseView c = cases.get(actorId, caseId);
     if (!c.isOpen()) {
-      throw new MandateException(409, "case_closed", "This case is closed: nothing about it can be drafted or released.");
+      throw new MandateException(
+          409, "case_closed", "This case is closed: nothing about it can be drafted or released.");
     }
     return c;
   }
@@ -448,7 +592,8 @@ public final class Mandate {
     }
     for (String p : concerns) {
       if (!ids.contains(p)) {
-        throw new MandateException(400, "invalid_request", "A person concerned is not a person of this case.");
+        throw new MandateException(
+            400, "invalid_request", "A person concerned is not a person of this case.");
       }
     }
     if (concerns.isEmpty()) {
@@ -457,7 +602,12 @@ public final class Mandate {
           "invalid_request",
           "Nobody is concerned: record the visitor (or witness) who spoke in confidence first, so that their consent can be asked.");
     }
-    return new DraftContent(content.recipient(), content.identity(), content.channel(), content.text(), concerns.stream().distinct().toList());
+    return new DraftContent(
+        content.recipient(),
+        content.identity(),
+        content.channel(),
+        content.text(),
+        concerns.stream().distinct().toList());
   }
 
   private RiskView estimate(CaseView c, DraftContent content, CaseCipher cipher) {
@@ -466,19 +616,29 @@ public final class Mandate {
     }
     List<Person> persons =
         c.persons().stream()
-            .map(p -> new Person(p.name().orElse(""), p.pseudonym(), content.concerns().contains(p.id())))
+            .map(
+                p ->
+                    new Person(
+                        p.name().orElse(""), p.pseudonym(), content.concerns().contains(p.id())))
             .toList();
     List<Group> composition =
-        c.workUnit().composition().stream().map(k -> new Group(k.dimension(), k.group(), k.count())).toList();
+        c.workUnit().composition().stream()
+            .map(k -> new Group(k.dimension(), k.group(), k.count()))
+            .toList();
     Optional<Duration> sinceContact =
         c.contacts().stream()
             .map(CaseView.ContactView::date)
             .max(LocalDate::compareTo)
-            .map(date -> Duration.between(date.atStartOfDay(ZoneOffset.UTC).toInstant(), clock.instant()));
+            .map(
+                date ->
+                    Duration.between(
+                        date.atStartOfDay(ZoneOffset.UTC).toInstant(), clock.instant()));
     int repeated = repeatedReleases(c, content, cipher);
     Estimate e =
         estimator.estimate(
-            content.text(), new Context(persons, c.workUnit().size(), composition, repeated, sinceContact), Thresholds.DEFAULTS);
+            content.text(),
+            new Context(persons, c.workUnit().size(), composition, repeated, sinceContact),
+            Thresholds.DEFAULTS);
     return RiskView.of(e);
   }
 
@@ -491,7 +651,9 @@ public final class Mandate {
     int n = 0;
     for (DisclosureStore.DisclosureRow row : store.disclosures(c.id())) {
       if (row.releasedAt().isPresent() && row.releasedAt().get().isAfter(since)) {
-        DraftContent other = decodeContent(Fields.decode(cipher.decrypt(ref(c.id(), "disclosure", row.id()), row.data())));
+        DraftContent other =
+            decodeContent(
+                Fields.decode(cipher.decrypt(ref(c.id(), "disclosure", row.id()), row.data())));
         if (fold(other.recipient()).equals(fold(content.recipient()))) {
           n++;
         }
@@ -505,14 +667,22 @@ public final class Mandate {
   }
 
   private DisclosureStore.DisclosureRow requireDisclosure(String caseId, String id) {
-    return store.findDisclosure(caseId, id)
-        .orElseThrow(() -> new MandateException(404, "not_found", "There is no such disclosure in this case."));
+    return store
+        .findDisclosure(caseId, id)
+        .orElseThrow(
+            () ->
+                new MandateException(
+                    404, "not_found", "There is no such disclosure in this case."));
   }
 
   private static void requireDraft(DisclosureStore.DisclosureRow row) {
     if (!row.status().equals(DisclosureStatus.DRAFT.name())) {
       throw new MandateException(
-          409, "not_a_draft", "This disclosure is " + row.status().toLowerCase(Locale.ROOT) + ": only a draft can be changed, consented to or released.");
+          409,
+          "not_a_draft",
+          "This disclosure is "
+              + row.status().toLowerCase(Locale.ROOT)
+              + ": only a draft can be changed, consented to or released.");
     }
   }
 
@@ -523,12 +693,24 @@ public final class Mandate {
             .map(
                 c ->
                     new DisclosureView.ConsentView(
-                        c.id(), c.personId(), c.version(), ConsentMethod.valueOf(c.method()), c.givenAt(), c.revokedAt(),
+                        c.id(),
+                        c.personId(),
+                        c.version(),
+                        ConsentMethod.valueOf(c.method()),
+                        c.givenAt(),
+                        c.revokedAt(),
                         c.version() == row.version() && c.revokedAt().isEmpty()))
             .toList();
     return new DisclosureView(
-        row.id(), row.caseId(), DisclosureStatus.valueOf(row.status()), row.version(), row.createdAt(), row.releasedAt(),
-        decodeContent(f), RiskView.decode(f), consents);
+        row.id(),
+        row.caseId(),
+        DisclosureStatus.valueOf(row.status()),
+        row.version(),
+        row.createdAt(),
+        row.releasedAt(),
+        decodeContent(f),
+        RiskView.decode(f),
+        consents);
   }
 
   private static byte[] encode(DraftContent c, RiskView risk) {

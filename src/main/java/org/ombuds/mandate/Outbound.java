@@ -3,8 +3,8 @@ package org.ombuds.mandate;
 import java.time.Instant;
 
 /**
- * The capability to send something about a case out of the office: the exact, released content
- * of one disclosure. Only {@link Mandate} can make one (the constructor is package-private and an
+ * The capability to send something about a case out of the office: the exact, released content of
+ * one disclosure. Only {@link Mandate} can make one (the constructor is package-private and an
  * ArchUnit test checks no other class calls it), and only for a disclosure that was released with
  * the consent of every person concerned or under a recorded imminent-harm determination. Every
  * renderer of outbound content (letters, exports, messages) takes an {@code Outbound}: nothing else

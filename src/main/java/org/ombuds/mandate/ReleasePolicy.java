@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 /**
  * The one rule of the mandate about releases, as a pure function. "The obligations of
  * confidentiality may be waived solely with the consent of the person(s) concerned. The only
- * exception to this rule is when the Ombuds deems there to be an imminent threat of serious harm
- * to person or property."
+ * exception to this rule is when the Ombuds deems there to be an imminent threat of serious harm to
+ * person or property."
  *
  * <p>A release is allowed only for a draft, and only (a) with a valid, unrevoked consent of every
- * person concerned to the current version, or (b) under a recorded determination that the threat
- * is both imminent and serious, confirmed by a second Ombuds when the office requires it.
+ * person concerned to the current version, or (b) under a recorded determination that the threat is
+ * both imminent and serious, confirmed by a second Ombuds when the office requires it.
  */
 public final class ReleasePolicy {
   private ReleasePolicy() {}
@@ -70,7 +70,9 @@ public final class ReleasePolicy {
             .map(ConsentFact::personId)
             .collect(Collectors.toSet());
     List<String> missing = r.concerns().stream().filter(p -> !consented.contains(p)).toList();
-    return missing.isEmpty() ? new Decision.Allowed(Basis.CONSENT) : new Decision.ConsentMissing(missing);
+    return missing.isEmpty()
+        ? new Decision.Allowed(Basis.CONSENT)
+        : new Decision.ConsentMissing(missing);
   }
 
   private static Decision byException(Request r) {

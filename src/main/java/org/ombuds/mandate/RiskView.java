@@ -10,7 +10,8 @@ import org.ombuds.common.Fields;
  * The anonymity estimate as shown with one version of a disclosure (and as recorded with a
  * consent): level, anonymity set, findings with their spans and reasons, suggestions.
  */
-public record RiskView(String level, int anonymitySet, List<FindingView> findings, List<String> suggestions) {
+public record RiskView(
+    String level, int anonymitySet, List<FindingView> findings, List<String> suggestions) {
 
   /** One finding: what kind, where in the text, what was matched and why it matters. */
   public record FindingView(String kind, int start, int end, String excerpt, String reason) {}
@@ -25,7 +26,9 @@ public record RiskView(String level, int anonymitySet, List<FindingView> finding
         e.level().name(),
         e.anonymitySet(),
         e.findings().stream()
-            .map((Finding f) -> new FindingView(f.kind().name(), f.start(), f.end(), f.excerpt(), f.reason()))
+            .map(
+                (Finding f) ->
+                    new FindingView(f.kind().name(), f.start(), f.end(), f.excerpt(), f.reason()))
             .toList(),
         e.suggestions());
   }
@@ -37,12 +40,19 @@ public record RiskView(String level, int anonymitySet, List<FindingView> finding
         1,
         List.of(
             new FindingView(
-                "NAMED", -1, -1, "", "This communication names its source: the recipient will know who spoke.")),
-        List.of("Send it anonymously if the person concerned does not want to be known as the source."));
+                "NAMED",
+                -1,
+                -1,
+                "",
+                "This communication names its source: the recipient will know who spoke.")),
+        List.of(
+            "Send it anonymously if the person concerned does not want to be known as the source."));
   }
 
   void encodeInto(Fields f) {
-    f.put("risk.level", level).put("risk.set", Integer.toString(anonymitySet)).put("risk.n", Integer.toString(findings.size()));
+    f.put("risk.level", level)
+        .put("risk.set", Integer.toString(anonymitySet))
+        .put("risk.n", Integer.toString(findings.size()));
     for (int i = 0; i < findings.size(); i++) {
       FindingView x = findings.get(i);
       f.put("risk.f" + i + ".kind", x.kind())
@@ -74,6 +84,7 @@ public record RiskView(String level, int anonymitySet, List<FindingView> finding
     for (int i = 0; i < s; i++) {
       suggestions.add(f.get("risk.s" + i));
     }
-    return new RiskView(f.get("risk.level"), Integer.parseInt(f.get("risk.set")), findings, suggestions);
+    return new RiskView(
+        f.get("risk.level"), Integer.parseInt(f.get("risk.set")), findings, suggestions);
   }
 }

@@ -3,8 +3,8 @@
  * which anything about a case may leave the office.
  *
  * <p>Rules enforced here, each with tests in both directions: nothing is released without the
- * consent of every person concerned to that exact version (recipient, identity mode, text); an
- * edit voids earlier consents; a consent can be revoked until release; the one exception needs a
+ * consent of every person concerned to that exact version (recipient, identity mode, text); an edit
+ * voids earlier consents; a consent can be revoked until release; the one exception needs a
  * recorded determination that the threat is imminent AND serious (and a second Ombuds when the
  * office requires it), after which a reminder to inform the visitor is created. {@link
  * org.ombuds.mandate.Outbound} is the capability every renderer of outbound content requires, and

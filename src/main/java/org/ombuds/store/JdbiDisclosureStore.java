@@ -10,7 +10,8 @@ import org.ombuds.mandate.DisclosureStore;
 
 /** Disclosures, consents and determinations in SQL, as ciphertexts. */
 public final class JdbiDisclosureStore implements DisclosureStore {
-  private static final String D_COLUMNS = "id, case_id, status, version, created_at, released_at, data_enc";
+  private static final String D_COLUMNS =
+      "id, case_id, status, version, created_at, released_at, data_enc";
   private static final String C_COLUMNS =
       "id, disclosure_id, case_id, person_id, version, method, given_at, revoked_at, data_enc";
 
@@ -25,7 +26,9 @@ public final class JdbiDisclosureStore implements DisclosureStore {
     db.withHandle(
         h ->
             h.createUpdate(
-                    "INSERT INTO disclosure (" + D_COLUMNS + ") VALUES (:id, :case, :status, :version, :created, :released, :data)")
+                    "INSERT INTO disclosure ("
+                        + D_COLUMNS
+                        + ") VALUES (:id, :case, :status, :version, :created, :released, :data)")
                 .bind("id", r.id())
                 .bind("case", r.caseId())
                 .bind("status", r.status())
@@ -41,24 +44,25 @@ public final class JdbiDisclosureStore implements DisclosureStore {
     return db.withHandle(
         h ->
             h.createUpdate(
-                    "UPDATE disclosure SET status = :status, version = :version, released_at = :released,"
-                        + " data_enc = :data WHERE id = :id AND case_id = :case AND version = :expected")
-                .bind("id", r.id())
-                .bind("case", r.caseId())
-                .bind("status", r.status())
-                .bind("version", r.version())
-                .bind("expected", expectedVersion)
-                .bind("released", r.releasedAt().map(Instant::toEpochMilli).orElse(null))
-                .bind("data", r.data())
-                .execute()
-            == 1);
+                        "UPDATE disclosure SET status = :status, version = :version, released_at = :released,"
+                            + " data_enc = :data WHERE id = :id AND case_id = :case AND version = :expected")
+                    .bind("id", r.id())
+                    .bind("case", r.caseId())
+                    .bind("status", r.status())
+                    .bind("version", r.version())
+                    .bind("expected", expectedVersion)
+                    .bind("released", r.releasedAt().map(Instant::toEpochMilli).orElse(null))
+                    .bind("data", r.data())
+                    .execute()
+                == 1);
   }
 
   @Override
   public Optional<DisclosureRow> findDisclosure(String caseId, String id) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + D_COLUMNS + " FROM disclosure WHERE id = :id AND case_id = :case")
+            h.createQuery(
+                    "SELECT " + D_COLUMNS + " FROM disclosure WHERE id = :id AND case_id = :case")
                 .bind("id", id)
                 .bind("case", caseId)
                 .map(JdbiDisclosureStore::disclosure)
@@ -69,7 +73,10 @@ public final class JdbiDisclosureStore implements DisclosureStore {
   public List<DisclosureRow> disclosures(String caseId) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + D_COLUMNS + " FROM disclosure WHERE case_id = :case ORDER BY created_at")
+            h.createQuery(
+                    "SELECT "
+                        + D_COLUMNS
+                        + " FROM disclosure WHERE case_id = :case ORDER BY created_at")
                 .bind("case", caseId)
                 .map(JdbiDisclosureStore::disclosure)
                 .list());
@@ -108,7 +115,10 @@ public final class JdbiDisclosureStore implements DisclosureStore {
   public List<ConsentRow> consents(String disclosureId) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + C_COLUMNS + " FROM consent WHERE disclosure_id = :d ORDER BY given_at, id")
+            h.createQuery(
+                    "SELECT "
+                        + C_COLUMNS
+                        + " FROM consent WHERE disclosure_id = :d ORDER BY given_at, id")
                 .bind("d", disclosureId)
                 .map(JdbiDisclosureStore::consent)
                 .list());
@@ -118,7 +128,8 @@ public final class JdbiDisclosureStore implements DisclosureStore {
   public Optional<ConsentRow> findConsent(String caseId, String id) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + C_COLUMNS + " FROM consent WHERE id = :id AND case_id = :case")
+            h.createQuery(
+                    "SELECT " + C_COLUMNS + " FROM consent WHERE id = :id AND case_id = :case")
                 .bind("id", id)
                 .bind("case", caseId)
                 .map(JdbiDisclosureStore::consent)
@@ -129,11 +140,12 @@ public final class JdbiDisclosureStore implements DisclosureStore {
   public boolean revokeConsent(String id, Instant at) {
     return db.withHandle(
         h ->
-            h.createUpdate("UPDATE consent SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
-                .bind("id", id)
-                .bind("at", at.toEpochMilli())
-                .execute()
-            == 1);
+            h.createUpdate(
+                        "UPDATE consent SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+                    .bind("id", id)
+                    .bind("at", at.toEpochMilli())
+                    .execute()
+                == 1);
   }
 
   @Override
@@ -181,31 +193,50 @@ public final class JdbiDisclosureStore implements DisclosureStore {
   @Override
   public void confirmDetermination(String id, String accountId) {
     db.withHandle(
-        h -> h.createUpdate("UPDATE determination SET confirmed_by = :a WHERE id = :id").bind("id", id).bind("a", accountId).execute());
+        h ->
+            h.createUpdate("UPDATE determination SET confirmed_by = :a WHERE id = :id")
+                .bind("id", id)
+                .bind("a", accountId)
+                .execute());
   }
 
   @Override
   public boolean exceptionNeedsSecond() {
     return db.withHandle(
-        h -> h.createQuery("SELECT exception_needs_second FROM office WHERE id = 1").mapTo(Integer.class).findOne().orElse(0) != 0);
+        h ->
+            h.createQuery("SELECT exception_needs_second FROM office WHERE id = 1")
+                    .mapTo(Integer.class)
+                    .findOne()
+                    .orElse(0)
+                != 0);
   }
 
   @Override
   public void setExceptionNeedsSecond(boolean required) {
     db.withHandle(
-        h -> h.createUpdate("UPDATE office SET exception_needs_second = :v WHERE id = 1").bind("v", required ? 1 : 0).execute());
+        h ->
+            h.createUpdate("UPDATE office SET exception_needs_second = :v WHERE id = 1")
+                .bind("v", required ? 1 : 0)
+                .execute());
   }
 
   @Override
   public Optional<String> letterhead() {
     return db.withHandle(
-        h -> h.createQuery("SELECT letterhead FROM office WHERE id = 1").mapTo(String.class).findOne())
+            h ->
+                h.createQuery("SELECT letterhead FROM office WHERE id = 1")
+                    .mapTo(String.class)
+                    .findOne())
         .filter(s -> !s.isBlank());
   }
 
   @Override
   public void setLetterhead(String letterhead) {
-    db.withHandle(h -> h.createUpdate("UPDATE office SET letterhead = :l WHERE id = 1").bind("l", letterhead).execute());
+    db.withHandle(
+        h ->
+            h.createUpdate("UPDATE office SET letterhead = :l WHERE id = 1")
+                .bind("l", letterhead)
+                .execute());
   }
 
   private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

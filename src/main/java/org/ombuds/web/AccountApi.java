@@ -80,7 +80,8 @@ final class AccountApi {
           "Send any of 'requireTotp', 'graceDays' (0 to 90), 'exceptionNeedsSecondOmbuds', 'letterhead'.");
     }
     if (body.get("exceptionNeedsSecondOmbuds") != null) {
-      mandate.setExceptionNeedsSecond(caller.session().accountId(), Json.bool(body, "exceptionNeedsSecondOmbuds"));
+      mandate.setExceptionNeedsSecond(
+          caller.session().accountId(), Json.bool(body, "exceptionNeedsSecondOmbuds"));
     }
     if (body.get("letterhead") != null) {
       mandate.setLetterhead(caller.session().accountId(), Json.rawText(body, "letterhead", 1000));

@@ -86,8 +86,16 @@ final class CaseApi {
     String category = ctx.queryParam("category");
     ctx.json(
         cases.list(actor(ctx)).stream()
-            .filter(c -> status == null || status.isBlank() || c.status().name().equalsIgnoreCase(status))
-            .filter(c -> category == null || category.isBlank() || c.categories().stream().anyMatch(code -> code.startsWith(category)))
+            .filter(
+                c ->
+                    status == null
+                        || status.isBlank()
+                        || c.status().name().equalsIgnoreCase(status))
+            .filter(
+                c ->
+                    category == null
+                        || category.isBlank()
+                        || c.categories().stream().anyMatch(code -> code.startsWith(category)))
             .map(c -> describe(c, cases))
             .toList());
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ombuds.casefile.Vocabulary;
 import org.ombuds.letters.Letters;
 import org.ombuds.mandate.Basis;
 import org.ombuds.mandate.ConsentMethod;
@@ -17,7 +18,6 @@ import org.ombuds.mandate.Mandate;
 import org.ombuds.mandate.Outbound;
 import org.ombuds.mandate.ReleasePolicy;
 import org.ombuds.mandate.RiskView;
-import org.ombuds.casefile.Vocabulary;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/cases/{id}/disclosures}: drafting, consent, release and letters. */
@@ -47,12 +47,15 @@ final class MandateApi {
   }
 
   void edit(Context ctx) {
-    DisclosureView d = mandate.edit(actor(ctx), ctx.pathParam("id"), ctx.pathParam("d"), content(Json.object(ctx)));
+    DisclosureView d =
+        mandate.edit(
+            actor(ctx), ctx.pathParam("id"), ctx.pathParam("d"), content(Json.object(ctx)));
     ctx.json(describe(d));
   }
 
   void list(Context ctx) {
-    ctx.json(mandate.list(actor(ctx), ctx.pathParam("id")).stream().map(MandateApi::describe).toList());
+    ctx.json(
+        mandate.list(actor(ctx), ctx.pathParam("id")).stream().map(MandateApi::describe).toList());
   }
 
   void get(Context ctx) {
@@ -97,13 +100,15 @@ final class MandateApi {
           Optional.of(
               new Determination(
                   Json.optionalText(d, "threat", Determination.MAX_TEXT).orElse(""),
-                  Vocabulary.parse(Determination.Target.class, "target", Json.text(d, "target", 20)),
+                  Vocabulary.parse(
+                      Determination.Target.class, "target", Json.text(d, "target", 20)),
                   Json.bool(d, "imminent"),
                   Json.bool(d, "serious"),
                   Json.optionalText(d, "reasoning", Determination.MAX_TEXT).orElse("")));
     }
     Mandate.ReleaseOutcome outcome =
-        mandate.release(actor(ctx), ctx.pathParam("id"), ctx.pathParam("d"), basis, determination, confirm);
+        mandate.release(
+            actor(ctx), ctx.pathParam("id"), ctx.pathParam("d"), basis, determination, confirm);
     switch (outcome) {
       case Mandate.ReleaseOutcome.Released r -> ctx.json(describe(r.disclosure()));
       case Mandate.ReleaseOutcome.AwaitingConfirmation w ->
@@ -130,12 +135,19 @@ final class MandateApi {
                   : m.personIds().size()
                       + " person(s) concerned have not consented to the current version: nothing was released.",
               Map.of("missing", m.personIds()));
-      case ReleasePolicy.Decision.ExceptionNotMet n -> new ApiError(422, "exception_not_met", n.why() + " Nothing was released.");
+      case ReleasePolicy.Decision.ExceptionNotMet n ->
+          new ApiError(422, "exception_not_met", n.why() + " Nothing was released.");
       case ReleasePolicy.Decision.NotADraft n ->
-          new ApiError(409, "not_a_draft", "Only a draft can be released; this one is " + n.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+          new ApiError(
+              409,
+              "not_a_draft",
+              "Only a draft can be released; this one is "
+                  + n.status().name().toLowerCase(java.util.Locale.ROOT)
+                  + ".");
       case ReleasePolicy.Decision.ConfirmationRequired c ->
           new ApiError(409, "confirmation_required", "A second Ombuds must confirm the exception.");
-      case ReleasePolicy.Decision.Allowed a -> new ApiError(500, "internal", "A release was allowed but not carried out.");
+      case ReleasePolicy.Decision.Allowed a ->
+          new ApiError(500, "internal", "A release was allowed but not carried out.");
     };
   }
 
@@ -150,7 +162,8 @@ final class MandateApi {
       ctx.header("Content-Disposition", "attachment; filename=\"letter.pdf\"");
       ctx.contentType("application/pdf").result(Letters.pdf(out, head));
     } else {
-      ctx.contentType("text/plain; charset=utf-8").result(Letters.text(out, head).getBytes(StandardCharsets.UTF_8));
+      ctx.contentType("text/plain; charset=utf-8")
+          .result(Letters.text(out, head).getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -21,7 +21,11 @@ class ArchitectureTest {
     "org.ombuds.audit.."
   };
   private static final String[] ADAPTERS = {
-    "org.ombuds.store..", "org.ombuds.web..", "org.ombuds.cli..", "org.ombuds.app..", "org.ombuds.letters.."
+    "org.ombuds.store..",
+    "org.ombuds.web..",
+    "org.ombuds.cli..",
+    "org.ombuds.app..",
+    "org.ombuds.letters.."
   };
   private static final String[] KEY_MATERIAL = {
     "com.google.crypto.tink..", "org.bouncycastle..", "javax.crypto..", "com.eatthepath.otp.."
@@ -128,8 +132,8 @@ class ArchitectureTest {
         .and()
         .arePublic()
         .should(
-            new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
-                "take an Outbound") {
+            new com.tngtech.archunit.lang.ArchCondition<
+                com.tngtech.archunit.core.domain.JavaMethod>("take an Outbound") {
               @Override
               public void check(
                   com.tngtech.archunit.core.domain.JavaMethod method,

@@ -190,13 +190,22 @@ class CaseFileIT {
       assertThat(http.post("/api/v1/cases/search", Map.of("q", "mike")).json().size())
           .as("search by a name")
           .isEqualTo(1);
-      assertThat(http.post("/api/v1/cases/search", Map.of("q", "ABSOLUTE confidentialite")).json().size())
+      assertThat(
+              http.post("/api/v1/cases/search", Map.of("q", "ABSOLUTE confidentialite"))
+                  .json()
+                  .size())
           .as("not every word")
           .isZero();
-      assertThat(http.post("/api/v1/cases/search", Map.of("q", "absolute confidentiality")).json().size())
+      assertThat(
+              http.post("/api/v1/cases/search", Map.of("q", "absolute confidentiality"))
+                  .json()
+                  .size())
           .as("search by note words")
           .isEqualTo(1);
-      assertThat(http.post("/api/v1/cases/search", Map.of("q", janeAlias.replace("*", ""))).json().size())
+      assertThat(
+              http.post("/api/v1/cases/search", Map.of("q", janeAlias.replace("*", "")))
+                  .json()
+                  .size())
           .as("search by pseudonym")
           .isEqualTo(1);
 
