@@ -2,6 +2,7 @@ package org.ombuds.web;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -188,7 +189,9 @@ final class CaseApi {
   void remindersDue(Context ctx) {
     String until = ctx.queryParam("until");
     LocalDate limit =
-        until == null || until.isBlank() ? LocalDate.now().plusDays(7) : date(until, "until");
+        until == null || until.isBlank()
+            ? LocalDate.now(ZoneId.systemDefault()).plusDays(7)
+            : date(until, "until");
     ctx.json(cases.remindersDue(actor(ctx), limit).stream().map(CaseApi::reminder).toList());
   }
 

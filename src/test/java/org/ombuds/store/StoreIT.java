@@ -166,10 +166,14 @@ class StoreIT {
               Instant.ofEpochMilli(5000),
               Optional.empty(),
               0,
+              "handler",
               new byte[] {2},
               new byte[] {3},
               new byte[] {4},
-              new byte[] {5}));
+              new byte[] {5},
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty()));
       store.insertNote(
           new CaseStore.NoteRow(
               "55555555-5555-4555-8555-555555555555",
