@@ -224,7 +224,7 @@ class CasePagesIT {
     Http.Response page = b.get("/cases/" + id + "?done=created");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
-        .contains("<h1>" + title + "</h1>")
+        .contains("<h1 id=\"case-heading\">" + title + "</h1>")
         .contains("The case is open.")
         .contains("Evaluative Relationships: Respect/Treatment")
         .contains("Peer and Colleague Relationships: Bullying, Mobbing")
@@ -474,7 +474,7 @@ class CasePagesIT {
         .contains("Someone else saved this case while you were editing it")
         .contains("value=\"Typed by the second, not lost\"")
         .contains("value=\"4e\" checked")
-        .contains("<h1>Saved by the first</h1>")
+        .contains("<h1 id=\"case-heading\">Saved by the first</h1>")
         .contains("<details class=\"edit\" open>");
     Matcher fresh = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(second.body());
     assertThat(fresh.find()).isTrue();
@@ -573,6 +573,46 @@ class CasePagesIT {
   }
 
   @Test
+  void during_a_grace_period_a_closed_case_shows_its_outcome_and_no_content() {
+    String actor =
+        office.office.accounts().accounts().stream()
+            .filter(a -> a.username().value().equals(TestOffice.USERNAME))
+            .map(Account::id)
+            .findFirst()
+            .orElseThrow();
+    office.office.cases().setGraceDays(actor, 5);
+    try {
+      Browser b = ombuds();
+      String title = unique("Grace ");
+      String id = createCase(b, title);
+      String word = unique("albatross");
+      assertThat(b.submit("/cases/" + id + "/notes", List.of(f("text", word))).status())
+          .isEqualTo(303);
+      assertThat(b.get("/cases/" + id + "/close").body()).contains("grace period of 5 days");
+      assertThat(
+              b.submit(
+                      "/cases/" + id + "/close",
+                      List.of(f("outcome", "REFERRED"), f("understood", "yes")))
+                  .status())
+          .isEqualTo(303);
+      Http.Response closed = b.get("/cases/" + id);
+      assertThat(closed.status()).isEqualTo(200);
+      assertThat(closed.body())
+          .contains("This case is closed")
+          .contains("Outcome: Referred elsewhere.")
+          .contains("has been destroyed or is about to be")
+          .doesNotContain(word)
+          .doesNotContain("action=\"/cases/" + id + "/notes");
+      assertThat(b.get("/cases?status=closed").body()).contains(title);
+      assertThat(b.submit("/cases/" + id + "/notes", List.of(f("text", "late"))).status())
+          .isEqualTo(409);
+      assertThat(b.get("/cases/" + id + "/close").status()).isEqualTo(409);
+    } finally {
+      office.office.cases().setGraceDays(actor, 0);
+    }
+  }
+
+  @Test
   void after_recusal_the_case_is_a_404_for_that_ombuds_and_visible_to_the_colleague() {
     String colleague = addAccount("colleague", "colleague passphrase long");
     Browser b = ombuds();
@@ -615,7 +655,7 @@ class CasePagesIT {
     Browser other = login("colleague", "colleague passphrase long");
     Http.Response theirs = other.get("/cases/" + id);
     assertThat(theirs.status()).isEqualTo(200);
-    assertThat(theirs.body()).contains("<h1>" + title + "</h1>");
+    assertThat(theirs.body()).contains("<h1 id=\"case-heading\">" + title + "</h1>");
     assertThat(other.get("/dashboard").body()).contains(title);
   }
 }

@@ -71,7 +71,12 @@
     });
 
     document.body.addEventListener("htmx:afterSettle", function (event) {
+      // With outerHTML swaps the event's target is the element that was replaced: look up the
+      // new one by its id.
       var target = event.detail.target;
+      if (target && target.id) {
+        target = document.getElementById(target.id) || target;
+      }
       if (!target || !target.querySelector) {
         return;
       }
