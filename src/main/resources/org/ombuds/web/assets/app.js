@@ -29,7 +29,9 @@
       }
       form.dataset.confirmBound = "yes";
       form.addEventListener("submit", function (event) {
-        if (!window.confirm(form.getAttribute("data-confirm"))) {
+        // An incomplete form goes to the server, which says what is missing; ask only before
+        // a submission that will really be carried out.
+        if (form.checkValidity() && !window.confirm(form.getAttribute("data-confirm"))) {
           event.preventDefault();
         }
       });
@@ -40,7 +42,13 @@
     // Ask before anything marked destructive is submitted.
     confirmForms(document);
 
-    document.body.addEventListener("htmx:beforeRequest", clearError);
+    // A new request makes earlier "saved" messages stale, wherever they are on the page.
+    document.body.addEventListener("htmx:beforeRequest", function () {
+      clearError();
+      document.querySelectorAll("#main .flash").forEach(function (flash) {
+        flash.remove();
+      });
+    });
 
     document.body.addEventListener("htmx:beforeSwap", function (event) {
       var xhr = event.detail.xhr;
