@@ -5,37 +5,134 @@ import io.javalin.http.HttpStatus;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ombuds.account.Account;
 import org.ombuds.account.AccountService;
 import org.ombuds.account.LoginResult;
 import org.ombuds.account.PassphrasePolicy;
 import org.ombuds.account.Session;
+import org.ombuds.account.SessionToken;
 import org.ombuds.casefile.CaseService;
+import org.ombuds.casefile.CaseView;
 import org.ombuds.vault.Passphrase;
 
-/** The Ombuds' HTML pages: login, dashboard, logout. */
+/**
+ * The Ombuds' HTML pages: login, dashboard, logout and the language switch; the common parts of
+ * every logged-in page (the language, the form token). The case file's pages are in {@link
+ * CasePages}.
+ */
 final class Pages {
+  static final String LANG_COOKIE = "ombuds_lang";
+  private static final int LANG_COOKIE_SECONDS = 365 * 24 * 3600;
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int REMINDER_HORIZON_DAYS = 7;
 
   private final Templates templates;
   private final Auth auth;
   private final AccountService accounts;
   private final CaseService cases;
+  private final CasePages casePages;
 
   Pages(Templates templates, Auth auth, AccountService accounts, CaseService cases) {
     this.templates = templates;
     this.auth = auth;
     this.accounts = accounts;
     this.cases = cases;
+    this.casePages = new CasePages(templates, this, accounts, cases);
   }
 
+  /** The case file's pages, which share this class's language and error handling. */
+  CasePages casePages() {
+    return casePages;
+  }
+
+  /** The language of someone not logged in: the remembered choice, else the browser's. */
   static I18n i18n(Context ctx) {
-    String chosen = ctx.cookie("ombuds_lang");
+    String chosen = ctx.cookie(LANG_COOKIE);
     if (chosen != null && I18n.LANGUAGES.contains(chosen)) {
       return I18n.of(chosen);
     }
     return I18n.of(I18n.fromAcceptLanguage(ctx.header("Accept-Language")));
+  }
+
+  /** The language of a logged-in Ombuds: the one stored on the account. */
+  I18n i18n(Context ctx, Session session) {
+    return accounts
+        .account(session.accountId())
+        .map(Account::language)
+        .filter(I18n.LANGUAGES::contains)
+        .map(I18n::of)
+        .orElseGet(() -> i18n(ctx));
+  }
+
+  /** What every page of a logged-in Ombuds needs. */
+  PageModel page(Context ctx) {
+    Auth.Caller caller = Auth.caller(ctx);
+    Session s = caller.session();
+    return new PageModel(
+        i18n(ctx, s), caller.token().csrfToken(), Optional.of(s.username().value()));
+  }
+
+  /** The words and dates for a logged-in page. */
+  Labels labels(PageModel page) {
+    return new Labels(page.i18n(), cases.policy().officeCategories());
+  }
+
+  /** Renders the error page in the reader's language. */
+  void error(Context ctx, PageModel page, int status, String message) {
+    // Tells ErrorMapper's status handlers this answer is complete (its ANSWERED marker), so they
+    // do not replace it with their English page.
+    ctx.attribute("ombuds.answered", "yes");
+    ctx.status(status);
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", page);
+    params.put("status", status);
+    params.put("message", message);
+    ctx.html(templates.render("error.jte", params));
+  }
+
+  /**
+   * Changes the interface language: stored on the account when logged in, and in a cookie for the
+   * login page. Open to anyone so the login page can offer it; the form token is checked here (the
+   * session's, or the login page's before a session exists).
+   */
+  void language(Context ctx) {
+    String lang = Optional.ofNullable(ctx.formParam("lang")).orElse("");
+    String sessionCookie = ctx.cookie(Auth.SESSION_COOKIE);
+    Optional<Session> session = auth.pageSession(ctx);
+    if (session.isPresent()) {
+      Auth.requireCsrf(ctx, SessionToken.of(sessionCookie).csrfToken());
+    } else {
+      String pre = ctx.cookie(Auth.PRE_COOKIE);
+      if (pre == null || pre.isEmpty()) {
+        throw new ApiError(
+            403, "csrf", "This form has expired or did not come from this site: reload the page.");
+      }
+      Auth.requireCsrf(ctx, pre);
+    }
+    if (!I18n.LANGUAGES.contains(lang)) {
+      throw ApiError.badRequest("The language is en or fr.");
+    }
+    session.ifPresent(s -> accounts.setLanguage(s.accountId(), lang));
+    ctx.cookie(auth.cookie(LANG_COOKIE, lang, LANG_COOKIE_SECONDS));
+    String fallback = session.isPresent() ? "/dashboard" : "/login";
+    ctx.redirect(localPath(ctx.formParam("back")).orElse(fallback), HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code path} when it is a path on this server (never another site), else empty. */
+  static Optional<String> localPath(String path) {
+    if (path == null
+        || path.isEmpty()
+        || path.length() > 500
+        || path.charAt(0) != '/'
+        || path.startsWith("//")
+        || path.startsWith("/\\")
+        || path.chars().anyMatch(ch -> ch <= 0x20 || ch == 0x7f || ch == '\\')) {
+      return Optional.empty();
+    }
+    return Optional.of(path);
   }
 
   void root(Context ctx) {
@@ -86,6 +183,10 @@ final class Pages {
       case LoginResult.LoggedIn in -> {
         auth.clearCookie(ctx, Auth.PRE_COOKIE);
         auth.setSessionCookie(ctx, in.token());
+        if (I18n.LANGUAGES.contains(in.account().language())) {
+          // The login page after logging out speaks the account's language too.
+          ctx.cookie(auth.cookie(LANG_COOKIE, in.account().language(), LANG_COOKIE_SECONDS));
+        }
         ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
       }
       case LoginResult.Refused r -> {
@@ -115,12 +216,24 @@ final class Pages {
 
   void dashboard(Context ctx) {
     Auth.Caller caller = Auth.caller(ctx);
-    Session s = caller.session();
+    String actor = caller.session().accountId();
+    PageModel page = page(ctx);
+    Labels labels = labels(page);
+    List<CaseView> open = cases.list(actor).stream().filter(CaseView::isOpen).toList();
+    Map<String, String> titles = new HashMap<>();
+    open.forEach(c -> titles.put(c.id(), c.title()));
     Map<String, Object> params = new HashMap<>();
+    params.put("page", page);
+    params.put("labels", labels);
+    params.put("cases", open);
     params.put(
-        "page",
-        new PageModel(i18n(ctx), caller.token().csrfToken(), Optional.of(s.username().value())));
-    params.put("cases", cases.list(s.accountId()));
+        "reminders", cases.remindersDue(actor, labels.today().plusDays(REMINDER_HORIZON_DAYS)));
+    params.put("titles", titles);
+    params.put(
+        "done",
+        Optional.ofNullable(ctx.queryParam("done"))
+            .filter("recused"::equals)
+            .map(d -> page.t("dashboard.recused")));
     ctx.html(templates.render("dashboard.jte", params));
   }
 }

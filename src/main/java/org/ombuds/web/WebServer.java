@@ -90,6 +90,37 @@ public final class WebServer {
               route(config, HandlerType.POST, "/login", pages::login, Role.ANYONE);
               route(config, HandlerType.POST, "/logout", pages::logout, Role.OMBUDS_SETUP);
               route(config, HandlerType.GET, "/dashboard", pages::dashboard, Role.OMBUDS);
+              // The language form checks its own token: the login page offers it too.
+              route(config, HandlerType.POST, "/language", pages::language, Role.ANYONE);
+              CasePages cp = pages.casePages();
+              route(config, HandlerType.GET, "/cases", cp::list, Role.OMBUDS);
+              route(config, HandlerType.POST, "/cases/search", cp::list, Role.OMBUDS);
+              route(config, HandlerType.POST, "/cases", cp::create, Role.OMBUDS);
+              route(config, HandlerType.GET, "/cases/new", cp::newForm, Role.OMBUDS);
+              route(config, HandlerType.GET, "/cases/{id}", cp::show, Role.OMBUDS);
+              route(config, HandlerType.POST, "/cases/{id}", cp::update, Role.OMBUDS);
+              route(config, HandlerType.POST, "/cases/{id}/persons", cp::addPerson, Role.OMBUDS);
+              route(config, HandlerType.POST, "/cases/{id}/notes", cp::addNote, Role.OMBUDS);
+              route(config, HandlerType.POST, "/cases/{id}/contacts", cp::addContact, Role.OMBUDS);
+              route(config, HandlerType.POST, "/cases/{id}/options", cp::addOption, Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/cases/{id}/options/{option}",
+                  cp::decideOption,
+                  Role.OMBUDS);
+              route(
+                  config, HandlerType.POST, "/cases/{id}/reminders", cp::addReminder, Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/cases/{id}/reminders/{reminder}/done",
+                  cp::completeReminder,
+                  Role.OMBUDS);
+              route(config, HandlerType.GET, "/cases/{id}/close", cp::closeForm, Role.OMBUDS);
+              route(config, HandlerType.POST, "/cases/{id}/close", cp::close, Role.OMBUDS);
+              route(config, HandlerType.GET, "/cases/{id}/recuse", cp::recuseForm, Role.OMBUDS);
+              route(config, HandlerType.POST, "/cases/{id}/recuse", cp::recuse, Role.OMBUDS);
 
               api(config, sessionApi, accountApi, caseApi);
               mandateApi(config, mandateApi);
