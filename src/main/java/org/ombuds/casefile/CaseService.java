@@ -286,7 +286,8 @@ public final class CaseService {
         withRows && open ? notes(c, id) : List.of(),
         withRows && open ? contacts(c, id) : List.of(),
         withRows && open ? options(c, id) : List.of(),
-        withRows && open ? reminders(c, id) : List.of());
+        withRows && open ? reminders(c, id) : List.of(),
+        row.destroyAfter());
   }
 
   // ---------------------------------------------------------------- rows of a case
@@ -599,6 +600,10 @@ public final class CaseService {
       throw new CaseException(
           CaseException.Reason.INVALID, "Hand the case to another Ombuds, not to yourself.");
     }
+    if (!policy.isActiveOmbuds(handoverTo)) {
+      throw new CaseException(
+          CaseException.Reason.INVALID, "Hand the case to an active Ombuds of this office.");
+    }
     if (store.recusedAccounts(caseId).contains(handoverTo)) {
       throw new CaseException(
           CaseException.Reason.INVALID,
@@ -634,6 +639,10 @@ public final class CaseService {
   public int handOver(String actorId, String fromAccount, String toAccount) {
     if (fromAccount.equals(toAccount)) {
       throw new CaseException(CaseException.Reason.INVALID, "Hand the cases to another Ombuds.");
+    }
+    if (!policy.isActiveOmbuds(toAccount)) {
+      throw new CaseException(
+          CaseException.Reason.INVALID, "Hand the cases to an active Ombuds of this office.");
     }
     return tx.inTransaction(
         () -> {

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** A case as an Ombuds sees it, decrypted, in memory only. */
+/**
+ * A case as an Ombuds sees it, decrypted, in memory only. {@code destroyAfter} is set once the case
+ * is closed: when its content will be (or was) destroyed.
+ */
 public record CaseView(
     String id,
     String title,
@@ -21,7 +24,8 @@ public record CaseView(
     List<NoteView> notes,
     List<ContactView> contacts,
     List<OptionView> options,
-    List<ReminderView> reminders) {
+    List<ReminderView> reminders,
+    Optional<Instant> destroyAfter) {
 
   /** True while the case is open. */
   public boolean isOpen() {

@@ -16,4 +16,7 @@ public interface OfficePolicy {
   Map<String, String> officeCategories();
 
   void putOfficeCategory(String code, String label);
+
+  /** True when {@code accountId} is an active Ombuds of this office (a case can go only to one). */
+  boolean isActiveOmbuds(String accountId);
 }

@@ -45,6 +45,17 @@ public final class JdbiOfficePolicy implements OfficePolicy {
   }
 
   @Override
+  public boolean isActiveOmbuds(String accountId) {
+    return db.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM account WHERE id = :id AND active = 1")
+                    .bind("id", accountId)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
   public void putOfficeCategory(String code, String label) {
     db.withHandle(
         h -> {

@@ -357,6 +357,13 @@ class CaseFileIT {
                   .status())
           .as("not to oneself")
           .isEqualTo(400);
+      assertThat(
+              a.post(
+                      "/api/v1/cases/" + id + "/recuse",
+                      Map.of("handOverTo", "00000000-0000-4000-8000-000000000000"))
+                  .status())
+          .as("only to an active Ombuds of the office")
+          .isEqualTo(400);
       assertThat(a.post("/api/v1/cases/" + id + "/recuse", Map.of("handOverTo", bId)).status())
           .isEqualTo(200);
       Http.Response recused = a.get("/api/v1/cases/" + id);
