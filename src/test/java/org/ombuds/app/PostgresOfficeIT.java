@@ -40,6 +40,51 @@ class PostgresOfficeIT {
       assertThat(
               http.get("/api/v1/cases/" + id).json().get("notes").get(0).get("text").stringValue())
           .isEqualTo("A note on PostgreSQL");
+      String jane =
+          http.post(
+                  "/api/v1/cases/" + id + "/persons", Map.of("role", "VISITOR", "name", "Jane Doe"))
+              .json()
+              .get("id")
+              .stringValue();
+      String d =
+          http.post(
+                  "/api/v1/cases/" + id + "/disclosures",
+                  Map.of(
+                      "recipient",
+                      "Group leader",
+                      "identity",
+                      "ANONYMOUS",
+                      "channel",
+                      "meeting",
+                      "text",
+                      "Please remind the whole group of the safety rules."))
+              .json()
+              .get("id")
+              .stringValue();
+      assertThat(
+              http.post(
+                      "/api/v1/cases/" + id + "/disclosures/" + d + "/release",
+                      Map.of("basis", "CONSENT"))
+                  .status())
+          .isEqualTo(409);
+      assertThat(
+              http.post(
+                      "/api/v1/cases/" + id + "/disclosures/" + d + "/consents",
+                      Map.of("personId", jane, "method", "IN_PERSON"))
+                  .status())
+          .isEqualTo(201);
+      assertThat(
+              http.post(
+                      "/api/v1/cases/" + id + "/disclosures/" + d + "/release",
+                      Map.of("basis", "CONSENT"))
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              http.post("/api/v1/cases/" + id + "/close", Map.of("outcome", "RESOLVED")).status())
+          .isEqualTo(200);
+      assertThat(http.get("/api/v1/cases/" + id).status())
+          .as("destroyed on PostgreSQL too")
+          .isEqualTo(404);
       assertThat(t.office.audit().verify()).isInstanceOf(Verification.Intact.class);
       assertThat(DataDirScanIT.findingsFor(t.dir, List.of("On PostgreSQL", "A note on PostgreSQL")))
           .isEmpty();
