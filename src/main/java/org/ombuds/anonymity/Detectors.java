@@ -328,11 +328,11 @@ final class Detectors {
   private static void addPlaces(List<Candidate> out, String s) {
     Matcher m = PLACE.matcher(s);
     while (m.find()) {
-      String what = s.substring(m.start(), m.end());
+      int end = trimEnd(s, m.start(), m.end());
+      String what = s.substring(m.start(), end);
       if (what.startsWith("office") && what.endsWith("365")) {
         continue;
       }
-      int end = trimEnd(s, m.start(), m.end());
       out.add(new Candidate(Detail.PLACE, m.start(), end, 4));
     }
   }
