@@ -96,11 +96,14 @@ final class Detectors {
   private static final Pattern IBAN =
       Pattern.compile("\\b[a-z]{2}\\d{2}(?: ?[a-z0-9]{4}){2,7}+(?: ?[a-z0-9]{1,3})?\\b");
 
-  private static final String MONTHS =
-      "(?:january|february|march|april|may|june|july|august|september|october|november|december"
+  /** Month names in English, French and German, and their abbreviations, folded. */
+  private static final String MONTH_NAMES =
+      "january|february|march|april|may|june|july|august|september|october|november|december"
           + "|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
           + "|januar|februar|marz|juni|juli|oktober|dezember"
-          + "|janv|fevr|fev|avr|juil|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+          + "|janv|fevr|fev|avr|juil|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+
+  private static final String MONTHS = "(?:" + MONTH_NAMES + ")";
   private static final String DAY = "(?:[12]\\d|3[01]|0?[1-9])";
   private static final String YEAR = "(?:,? (?:19|20)\\d{2}\\b)?";
 
@@ -143,6 +146,14 @@ final class Detectors {
       Pattern.compile(
           "\\bat (?:[01]?\\d|2[0-3])(?!\\d|[.,]\\d|%)(?: ?o'?clock\\b|(?= ?[.,;!?)]| ?$| (?:in|on"
               + "|this|that|yesterday|today|tonight|last|sharp|when|and|or|with|before|after)\\b))");
+
+  /** "yesterday at 9", "on Tuesday at 9", "2 March at 9": an hour right after a day. */
+  private static final Pattern DAY_AT_HOUR =
+      Pattern.compile(
+          "\\b(?:yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|monday|tuesday"
+              + "|wednesday|thursday|friday|saturday|sunday|"
+              + MONTH_NAMES
+              + "|\\d{1,2}(?:st|nd|rd|th)?),? (at (?:[01]?\\d|2[0-3]))(?![\\d:]|[.,]\\d|%)");
 
   /** Exact ages: "aged 54", "54 years old", "54 ans". */
   private static final Pattern AGE =
@@ -189,6 +200,10 @@ final class Detectors {
     addUntrimmed(found, CLOCK, s, Detail.TIME);
     addUntrimmed(found, AM_PM_TIME, s, Detail.TIME);
     addUntrimmed(found, AT_HOUR, s, Detail.TIME);
+    Matcher dayAtHour = DAY_AT_HOUR.matcher(s);
+    while (dayAtHour.find()) {
+      found.add(new Candidate(Detail.TIME, dayAtHour.start(1), dayAtHour.end(1), 2));
+    }
     addNumbered(found, PHONE_LABELLED, s, Detail.PHONE, 3);
     addPhones(found, s);
     add(found, AGE, s, Detail.AGE, 4);
