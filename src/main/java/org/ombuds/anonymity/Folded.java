@@ -84,6 +84,20 @@ final class Folded {
     int len = 0;
     int i = 0;
     while (i < n) {
+      char ch = text.charAt(i);
+      if (ch < 0x80 && ch != '`') {
+        // ASCII: lower case is all there is to fold.
+        if (len == from.length) {
+          from = Arrays.copyOf(from, len * 2);
+          to = Arrays.copyOf(to, len * 2);
+        }
+        from[len] = i;
+        to[len] = i + 1;
+        sb.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+        len++;
+        i++;
+        continue;
+      }
       int cp = text.codePointAt(i);
       int next = i + Character.charCount(cp);
       String f = fold(cp);
