@@ -36,17 +36,7 @@ final class Detectors {
   }
 
   /** One detail at folded offsets {@code [start, end)}. */
-  record Detected(Detail detail, int start, int end) {
-    FindingKind kind() {
-      return switch (detail) {
-        case EMAIL, HANDLE -> FindingKind.EMAIL;
-        case ID -> FindingKind.ID_NUMBER;
-        case DATE, TIME -> FindingKind.DATE;
-        case PHONE -> FindingKind.PHONE;
-        case AGE, PLACE -> FindingKind.SINGLING_OUT;
-      };
-    }
-  }
+  record Detected(Detail detail, int start, int end) {}
 
   private static final String LOCAL = "[a-z0-9._%+\\-]{1,64}+";
   private static final String NOT_BEFORE_LOCAL = "(?<![a-z0-9._%+\\-])";

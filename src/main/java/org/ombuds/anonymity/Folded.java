@@ -116,13 +116,6 @@ final class Folded {
     return new Folded(text, sb.toString(), from, to);
   }
 
-  /** Folds a short string, such as a name, to compare it with folded text. */
-  static String foldString(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> sb.append(fold(cp)));
-    return sb.toString();
-  }
-
   /** The folded form of one code point: "" for marks and invisible characters. */
   static String fold(int cp) {
     return cp >= 0 && cp < TABLE_END ? TABLE[cp] : compute(cp);
@@ -197,10 +190,6 @@ final class Folded {
     return type == Character.NON_SPACING_MARK
         || type == Character.COMBINING_SPACING_MARK
         || type == Character.ENCLOSING_MARK;
-  }
-
-  String original() {
-    return original;
   }
 
   String folded() {

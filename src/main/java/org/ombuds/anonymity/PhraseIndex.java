@@ -59,10 +59,6 @@ final class PhraseIndex<P> {
     }
   }
 
-  boolean isEmpty() {
-    return root.next.isEmpty();
-  }
-
   /** The phrases in {@code text}, left to right, longest first at each position. */
   List<Match<P>> scan(Folded text) {
     List<Match<P>> out = new ArrayList<>();
