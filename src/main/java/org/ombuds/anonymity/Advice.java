@@ -145,7 +145,13 @@ final class Advice {
               + ": naming who is involved tells them where to look. Describing the behaviour"
               + " (“the safety rules are not always followed”) is often enough.");
     }
-    if (unit <= 10 || level == Level.HIGH) {
+    if (hits.isEmpty() && unit <= 10) {
+      out.add(
+          "The text is already general, but in a unit of "
+              + AnonymityEstimator.people(unit)
+              + " it can still be read as a reaction to someone's complaint: consider sending it"
+              + " as part of a routine reminder, or to a wider group.");
+    } else if (unit <= 10 || level == Level.HIGH) {
       out.add(
           "Address the whole group rather than one person's situation, for example “please"
               + " remind the whole group of the safety rules”: in a unit of "

@@ -397,20 +397,20 @@ public final class AnonymityEstimator {
     return switch (m.payload()) {
       case Ignore i -> Optional.empty();
       case Gendered g -> Optional.empty();
-      case DateWord d -> {
-        String key = dateKey(f, s, e);
-        boolean time =
-            key.equals("noon")
-                || key.equals("midday")
-                || key.equals("midnight")
-                || key.equals("midi")
-                || key.equals("minuit");
-        yield Optional.of(
-            new Hit(FindingKind.DATE, s, e, new Dated(key, time, true), dateReason(q, time)));
-      }
+      case DateWord d ->
+          Optional.of(
+              new Hit(
+                  FindingKind.DATE,
+                  s,
+                  e,
+                  new Dated(dateKey(f, s, e), d.time(), true),
+                  dateReason(q, d.time())));
       case Role r -> Optional.of(role(q, s, e, r.role(), composition));
       case Singling sg -> {
         if (sg.nounWindow() > 0 && !personNounFollows(f, m.last(), sg.nounWindow())) {
+          yield Optional.empty();
+        }
+        if (sg.unlessThing() && thingFollows(f, m.last())) {
           yield Optional.empty();
         }
         yield Optional.of(singling(q, s, e, sg));
@@ -428,6 +428,11 @@ public final class AnonymityEstimator {
       }
     }
     return false;
+  }
+
+  private static boolean thingFollows(Folded f, int last) {
+    int t = last + 1;
+    return t < f.tokenCount() && f.joinable(last) && Lexicon.THING_NOUNS.contains(f.token(t));
   }
 
   private static Hit role(String q, int s, int e, RoleClass role, Composition composition) {

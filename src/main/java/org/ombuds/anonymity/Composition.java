@@ -32,19 +32,16 @@ final class Composition {
 
   private final OptionalInt female;
   private final OptionalInt male;
-  private final boolean genderRecorded;
   private final Map<RoleClass, Integer> roles;
   private final PhraseIndex<Named> named;
 
   private Composition(
       OptionalInt female,
       OptionalInt male,
-      boolean genderRecorded,
       Map<RoleClass, Integer> roles,
       PhraseIndex<Named> named) {
     this.female = female;
     this.male = male;
-    this.genderRecorded = genderRecorded;
     this.roles = roles;
     this.named = named;
   }
@@ -94,17 +91,12 @@ final class Composition {
       f = OptionalInt.of(female != null ? female : rest);
       m = OptionalInt.of(male != null ? male : rest);
     }
-    return new Composition(f, m, genderRecorded, roles, new PhraseIndex<>(entries));
+    return new Composition(f, m, roles, new PhraseIndex<>(entries));
   }
 
   /** How many of the unit's members are of {@code sex}, if the composition says. */
   OptionalInt count(Sex sex) {
     return sex == Sex.FEMALE ? female : male;
-  }
-
-  /** Whether the composition records gender at all. */
-  boolean genderRecorded() {
-    return genderRecorded;
   }
 
   /** How many of the unit's members are in {@code role}, if the composition says. */

@@ -3,6 +3,8 @@ package org.ombuds.anonymity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,11 +13,12 @@ import java.util.regex.Pattern;
  * numbers, badge and other identity numbers, dates and times, exact ages and personal desk or
  * office numbers. Works on the folded text (lower case, see {@link Folded}).
  *
- * <p>Every pattern is compiled once, anchored on a word boundary or a fixed keyword, and uses
- * bounded or possessive repetition only, so a match attempt costs at most a few dozen steps per
- * position whatever the input: no catastrophic backtracking on long runs of digits, dots or spaces.
- * Matches of different detectors that overlap are resolved by priority (e-mail, then identity
- * number, date, phone, other), then by length.
+ * <p>Every pattern is compiled once and uses bounded or possessive repetition only, so a match
+ * attempt costs at most a few dozen steps whatever the input: no catastrophic backtracking on long
+ * runs of digits, dots or spaces. A pattern is only tried where it can start (a number, one of its
+ * keywords, an {@code @}: see {@code Anchors}), which keeps a long draft cheap. Matches of
+ * different detectors that overlap are resolved by priority (e-mail, then identity number, date,
+ * phone, other), then by length.
  */
 final class Detectors {
   private Detectors() {}
@@ -33,17 +36,7 @@ final class Detectors {
   }
 
   /** One detail at folded offsets {@code [start, end)}. */
-  record Detected(Detail detail, int start, int end) {
-    FindingKind kind() {
-      return switch (detail) {
-        case EMAIL, HANDLE -> FindingKind.EMAIL;
-        case ID -> FindingKind.ID_NUMBER;
-        case DATE, TIME -> FindingKind.DATE;
-        case PHONE -> FindingKind.PHONE;
-        case AGE, PLACE -> FindingKind.SINGLING_OUT;
-      };
-    }
-  }
+  record Detected(Detail detail, int start, int end) {}
 
   private static final String LOCAL = "[a-z0-9._%+\\-]{1,64}+";
   private static final String NOT_BEFORE_LOCAL = "(?<![a-z0-9._%+\\-])";
@@ -96,11 +89,14 @@ final class Detectors {
   private static final Pattern IBAN =
       Pattern.compile("\\b[a-z]{2}\\d{2}(?: ?[a-z0-9]{4}){2,7}+(?: ?[a-z0-9]{1,3})?\\b");
 
-  private static final String MONTHS =
-      "(?:january|february|march|april|may|june|july|august|september|october|november|december"
+  /** Month names in English, French and German, and their abbreviations, folded. */
+  private static final String MONTH_NAMES =
+      "january|february|march|april|may|june|july|august|september|october|november|december"
           + "|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
           + "|januar|februar|marz|juni|juli|oktober|dezember"
-          + "|janv|fevr|fev|avr|juil|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+          + "|janv|fevr|fev|avr|juil|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+
+  private static final String MONTHS = "(?:" + MONTH_NAMES + ")";
   private static final String DAY = "(?:[12]\\d|3[01]|0?[1-9])";
   private static final String YEAR = "(?:,? (?:19|20)\\d{2}\\b)?";
 
@@ -138,11 +134,34 @@ final class Detectors {
   private static final Pattern AM_PM_TIME =
       Pattern.compile("\\b(?:1[0-2]|0?[1-9])(?:[:.][0-5]\\d)? ?" + AM_PM + "(?![a-z])");
 
-  /** "at 9", "at 9 o'clock", when the number ends a clause or is followed by a time word. */
+  /** "at 9", "at 9 o'clock": an hour, tried where the token "at" is followed by a number. */
   private static final Pattern AT_HOUR =
+      Pattern.compile("at (?:[01]?\\d|2[0-3])(?![\\d:]|[.,]\\d|%)( ?o'?clock\\b)?");
+
+  /** What makes "at 9" an hour when no day comes before it: the end of a clause, a time word. */
+  private static final Pattern AFTER_HOUR =
       Pattern.compile(
-          "\\bat (?:[01]?\\d|2[0-3])(?!\\d|[.,]\\d|%)(?: ?o'?clock\\b|(?= ?[.,;!?)]| ?$| (?:in|on"
-              + "|this|that|yesterday|today|tonight|last|sharp|when|and|or|with|before|after)\\b))");
+          "(?= ?[.,;!?)]| ?$| (?:in|on|this|that|yesterday|today|tonight|last|sharp|when|and|or"
+              + "|with|before|after)\\b)");
+
+  /** Words after which "at 9" is an hour: "yesterday at 9", "on Tuesday at 9", "2 March at 9". */
+  private static final Set<String> DAY_BEFORE_HOUR =
+      Set.of(
+          "yesterday",
+          "today",
+          "tonight",
+          "tomorrow",
+          "morning",
+          "afternoon",
+          "evening",
+          "night",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday");
 
   /** Exact ages: "aged 54", "54 years old", "54 ans". */
   private static final Pattern AGE =
@@ -168,39 +187,255 @@ final class Detectors {
   private static final Pattern LOCAL_SHORT =
       Pattern.compile("\\d{3}[ .\\-]\\d{2}[ .\\-]\\d{2}|\\d{3}-\\d{4}");
 
+  private static final Set<String> MONTH_WORDS = Set.of(MONTH_NAMES.split("\\|"));
+  private static final Set<String> ID_STRONG_WORDS =
+      Set.of("badge", "matricule", "ssn", "avs", "ahv", "nss", "id", "i");
+  private static final Set<String> ID_WEAK_WORDS =
+      Set.of(
+          "employee",
+          "staff",
+          "personnel",
+          "payroll",
+          "passport",
+          "member",
+          "membership",
+          "student",
+          "licence",
+          "license",
+          "card",
+          "account",
+          "insurance",
+          "social",
+          "national");
+  private static final Set<String> PHONE_WORDS =
+      Set.of(
+          "tel",
+          "telephone",
+          "phone",
+          "mobile",
+          "cellphone",
+          "cell",
+          "ext",
+          "extension",
+          "fax",
+          "natel",
+          "portable",
+          "poste");
+  private static final Set<String> PLACE_WORDS =
+      Set.of("desk", "office", "cubicle", "locker", "workstation", "bureau");
+
+  /**
+   * Where each pattern can start, found in one pass over the tokens: numbers, month names, the
+   * keywords of identity numbers, phones and places, "at", "on", "the", and each {@code @}. Every
+   * pattern is then tried only there ({@link Matcher#lookingAt}), instead of at every position.
+   */
+  private static final class Anchors {
+    final List<Integer> digits = new ArrayList<>();
+    final List<Integer> phones = new ArrayList<>();
+    final List<Integer> months = new ArrayList<>();
+    final List<Integer> theBeforeNumber = new ArrayList<>();
+    final List<Integer> on = new ArrayList<>();
+    final List<Integer> at = new ArrayList<>();
+    final List<Integer> idStrong = new ArrayList<>();
+    final List<Integer> idWeak = new ArrayList<>();
+    final List<Integer> phoneWords = new ArrayList<>();
+    final List<Integer> places = new ArrayList<>();
+    final List<Integer> ages = new ArrayList<>();
+    final List<Integer> ibans = new ArrayList<>();
+    final List<Integer> emails = new ArrayList<>();
+    final List<Integer> handles = new ArrayList<>();
+
+    Anchors(Folded text) {
+      String s = text.folded();
+      int n = text.tokenCount();
+      for (int t = 0; t < n; t++) {
+        String token = text.token(t);
+        int start = text.tokenStart(t);
+        char c = token.charAt(0);
+        if (c >= '0' && c <= '9') {
+          digits.add(start);
+          int p = start;
+          while (p > 0 && start - p < 2 && (s.charAt(p - 1) == '+' || s.charAt(p - 1) == '(')) {
+            p--;
+          }
+          phones.add(p);
+          continue;
+        }
+        boolean nextIsNumber = t + 1 < n && Character.isDigit(text.token(t + 1).charAt(0));
+        if (MONTH_WORDS.contains(token)) {
+          months.add(start);
+        }
+        switch (token) {
+          case "the" -> {
+            if (nextIsNumber) {
+              theBeforeNumber.add(start);
+            }
+          }
+          case "on" -> on.add(start);
+          case "at" -> {
+            if (nextIsNumber) {
+              at.add(start);
+            }
+          }
+          case "age", "aged" -> ages.add(start);
+          default -> {}
+        }
+        if (ID_STRONG_WORDS.contains(token)) {
+          idStrong.add(start);
+        }
+        if (ID_WEAK_WORDS.contains(token)) {
+          idWeak.add(start);
+        }
+        if (PHONE_WORDS.contains(token)) {
+          phoneWords.add(start);
+        }
+        if (PLACE_WORDS.contains(token)) {
+          places.add(start);
+        }
+        if (token.length() >= 4
+            && Character.isLetter(c)
+            && Character.isLetter(token.charAt(1))
+            && Character.isDigit(token.charAt(2))
+            && Character.isDigit(token.charAt(3))) {
+          ibans.add(start);
+        }
+      }
+      for (int i = s.indexOf('@'); i >= 0; i = s.indexOf('@', i + 1)) {
+        handles.add(i);
+        int j = i;
+        while (j > 0 && i - j < 64 && isLocal(s.charAt(j - 1))) {
+          j--;
+        }
+        if (j < i) {
+          emails.add(j);
+        }
+      }
+    }
+
+    private static boolean isLocal(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "._%+-".indexOf(c) >= 0;
+    }
+  }
+
+  /** The matches of {@code p} that start at one of {@code anchors} (ascending), not overlapping. */
+  private static List<MatchResult> at(Pattern p, String s, List<Integer> anchors) {
+    List<MatchResult> out = new ArrayList<>();
+    if (anchors.isEmpty()) {
+      return out;
+    }
+    Matcher m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+    int lastEnd = -1;
+    for (int a : anchors) {
+      if (a < lastEnd) {
+        continue;
+      }
+      m.region(a, s.length());
+      if (m.lookingAt()) {
+        out.add(m.toMatchResult());
+        lastEnd = m.end();
+      }
+    }
+    return out;
+  }
+
+  /** All matches of {@code p}, for the rare patterns gated by a cheap test of the text. */
+  private static List<MatchResult> all(Pattern p, String s) {
+    List<MatchResult> out = new ArrayList<>();
+    Matcher m = p.matcher(s);
+    while (m.find()) {
+      out.add(m.toMatchResult());
+    }
+    return out;
+  }
+
   /** All details in {@code text}, without overlaps, by start. */
   static List<Detected> find(Folded text) {
     String s = text.folded();
+    Anchors a = new Anchors(text);
     List<Candidate> found = new ArrayList<>();
-    add(found, EMAIL, s, Detail.EMAIL, 0);
-    add(found, EMAIL_BRACKETED, s, Detail.EMAIL, 0);
-    add(found, EMAIL_SPELLED, s, Detail.EMAIL, 0);
-    add(found, HANDLE, s, Detail.HANDLE, 0);
-    addNumbered(found, ID_STRONG, s, Detail.ID, 1);
-    addNumbered(found, ID_WEAK, s, Detail.ID, 1);
-    add(found, SSN, s, Detail.ID, 1);
-    add(found, AVS, s, Detail.ID, 1);
-    addIban(found, s);
-    addMonthDates(found, text, DAY_MONTH);
-    addMonthDates(found, text, MONTH_DAY);
-    add(found, ORDINAL_DAY, s, Detail.DATE, 2);
-    add(found, ISO_DATE, s, Detail.DATE, 2);
-    addNumericDates(found, s);
-    addUntrimmed(found, CLOCK, s, Detail.TIME);
-    addUntrimmed(found, AM_PM_TIME, s, Detail.TIME);
-    addUntrimmed(found, AT_HOUR, s, Detail.TIME);
-    addNumbered(found, PHONE_LABELLED, s, Detail.PHONE, 3);
-    addPhones(found, s);
-    add(found, AGE, s, Detail.AGE, 4);
-    addPlaces(found, s);
-    return resolve(found);
+    add(found, at(EMAIL, s, a.emails), s, Detail.EMAIL, 0);
+    if (s.contains("[at]") || s.contains("(at)") || s.contains("{at}") || s.contains("<at>")) {
+      add(found, all(EMAIL_BRACKETED, s), s, Detail.EMAIL, 0);
+    }
+    if (s.contains(" dot ")) {
+      add(found, all(EMAIL_SPELLED, s), s, Detail.EMAIL, 0);
+    }
+    add(found, at(HANDLE, s, a.handles), s, Detail.HANDLE, 0);
+    addNumbered(found, at(ID_STRONG, s, a.idStrong), s, Detail.ID, 1);
+    addNumbered(found, at(ID_WEAK, s, a.idWeak), s, Detail.ID, 1);
+    add(found, at(SSN, s, a.digits), s, Detail.ID, 1);
+    add(found, at(AVS, s, a.digits), s, Detail.ID, 1);
+    addIban(found, at(IBAN, s, a.ibans), s);
+    addMonthDates(found, text, at(DAY_MONTH, s, merge(a.theBeforeNumber, a.digits)));
+    addMonthDates(found, text, at(MONTH_DAY, s, a.months));
+    add(found, at(ORDINAL_DAY, s, a.on), s, Detail.DATE, 2);
+    add(found, at(ISO_DATE, s, a.digits), s, Detail.DATE, 2);
+    addNumericDates(found, at(NUMERIC_DATE, s, a.digits));
+    addUntrimmed(found, at(CLOCK, s, a.digits), Detail.TIME);
+    addUntrimmed(found, at(AM_PM_TIME, s, a.digits), Detail.TIME);
+    addHours(found, text, at(AT_HOUR, s, a.at));
+    addNumbered(found, at(PHONE_LABELLED, s, a.phoneWords), s, Detail.PHONE, 3);
+    addPhones(found, at(PHONE_CANDIDATE, s, a.phones), s);
+    add(found, at(AGE, s, merge(a.ages, a.digits)), s, Detail.AGE, 4);
+    addPlaces(found, at(PLACE, s, a.places), s);
+    return resolve(found, s.length());
+  }
+
+  private static List<Integer> merge(List<Integer> x, List<Integer> y) {
+    List<Integer> out = new ArrayList<>(x.size() + y.size());
+    out.addAll(x);
+    out.addAll(y);
+    out.sort(null);
+    return out;
+  }
+
+  /**
+   * "at 9" is an hour with "o'clock", at the end of a clause or before a time word ("at 9 in the
+   * morning"), or right after a day ("yesterday at 9", "2 March at 9"): not in "at 9 tables".
+   */
+  private static void addHours(List<Candidate> out, Folded text, List<MatchResult> matches) {
+    String s = text.folded();
+    Matcher after = AFTER_HOUR.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+    for (MatchResult m : matches) {
+      boolean hour = m.group(1) != null;
+      if (!hour) {
+        after.region(m.end(), s.length());
+        hour = after.lookingAt();
+      }
+      if (!hour) {
+        hour = dayBefore(text, m.start());
+      }
+      if (hour) {
+        out.add(new Candidate(Detail.TIME, m.start(), m.end(), 2));
+      }
+    }
+  }
+
+  /** Whether the word before folded offset {@code at} (separated by a space or comma) is a day. */
+  private static boolean dayBefore(Folded text, int at) {
+    String s = text.folded();
+    int e = at;
+    while (e > 0 && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == ',') && at - e < 2) {
+      e--;
+    }
+    if (e == at || e == 0 || !Character.isLetterOrDigit(s.charAt(e - 1))) {
+      return false;
+    }
+    int b = e;
+    while (b > 0 && Character.isLetterOrDigit(s.charAt(b - 1))) {
+      b--;
+    }
+    String word = s.substring(b, e);
+    return DAY_BEFORE_HOUR.contains(word)
+        || MONTH_WORDS.contains(word)
+        || Character.isDigit(word.charAt(0));
   }
 
   private record Candidate(Detail detail, int start, int end, int priority) {}
 
-  private static void add(List<Candidate> out, Pattern p, String s, Detail d, int priority) {
-    Matcher m = p.matcher(s);
-    while (m.find()) {
+  private static void add(
+      List<Candidate> out, List<MatchResult> matches, String s, Detail d, int priority) {
+    for (MatchResult m : matches) {
       int end = trimEnd(s, m.start(), m.end());
       if (end > m.start()) {
         out.add(new Candidate(d, m.start(), end, priority));
@@ -209,18 +444,16 @@ final class Detectors {
   }
 
   /** Times keep their last dot ("9 p.m."). */
-  private static void addUntrimmed(List<Candidate> out, Pattern p, String s, Detail d) {
-    Matcher m = p.matcher(s);
-    while (m.find()) {
+  private static void addUntrimmed(List<Candidate> out, List<MatchResult> matches, Detail d) {
+    for (MatchResult m : matches) {
       out.add(new Candidate(d, m.start(), m.end(), 2));
     }
   }
 
   /** Like {@link #add}, for keyword + number patterns: the match needs at least three digits. */
   private static void addNumbered(
-      List<Candidate> out, Pattern p, String s, Detail d, int priority) {
-    Matcher m = p.matcher(s);
-    while (m.find()) {
+      List<Candidate> out, List<MatchResult> matches, String s, Detail d, int priority) {
+    for (MatchResult m : matches) {
       int digits = 0;
       for (int i = m.start(); i < m.end(); i++) {
         char c = s.charAt(i);
@@ -244,9 +477,8 @@ final class Detectors {
     return e;
   }
 
-  private static void addIban(List<Candidate> out, String s) {
-    Matcher m = IBAN.matcher(s);
-    while (m.find()) {
+  private static void addIban(List<Candidate> out, List<MatchResult> matches, String s) {
+    for (MatchResult m : matches) {
       int digits = 0;
       int alnum = 0;
       for (int i = m.start(); i < m.end(); i++) {
@@ -264,10 +496,9 @@ final class Detectors {
     }
   }
 
-  /** Month-name dates; "may" only counts as the month when written "May". */
-  private static void addMonthDates(List<Candidate> out, Folded text, Pattern p) {
-    Matcher m = p.matcher(text.folded());
-    while (m.find()) {
+  /** Month-name dates; "may", "mar" and "mai" only count as the month with a capital. */
+  private static void addMonthDates(List<Candidate> out, Folded text, List<MatchResult> matches) {
+    for (MatchResult m : matches) {
       String month = m.group(1);
       if ((month.equals("may") || month.equals("mar") || month.equals("mai"))
           && !text.capitalizedAt(m.start(1))) {
@@ -277,9 +508,8 @@ final class Detectors {
     }
   }
 
-  private static void addNumericDates(List<Candidate> out, String s) {
-    Matcher m = NUMERIC_DATE.matcher(s);
-    while (m.find()) {
+  private static void addNumericDates(List<Candidate> out, List<MatchResult> matches) {
+    for (MatchResult m : matches) {
       int a = Integer.parseInt(m.group(1));
       int b = Integer.parseInt(m.group(3));
       boolean dayFirst = a >= 1 && a <= 31 && b >= 1 && b <= 12;
@@ -290,9 +520,8 @@ final class Detectors {
     }
   }
 
-  private static void addPhones(List<Candidate> out, String s) {
-    Matcher m = PHONE_CANDIDATE.matcher(s);
-    while (m.find()) {
+  private static void addPhones(List<Candidate> out, List<MatchResult> matches, String s) {
+    for (MatchResult m : matches) {
       int end = trimEnd(s, m.start(), m.end());
       if (isPhone(s.substring(m.start(), end))) {
         out.add(new Candidate(Detail.PHONE, m.start(), end, 3));
@@ -325,33 +554,37 @@ final class Detectors {
     return NANP.matcher(m).matches() || LOCAL_SHORT.matcher(m).matches();
   }
 
-  private static void addPlaces(List<Candidate> out, String s) {
-    Matcher m = PLACE.matcher(s);
-    while (m.find()) {
-      String what = s.substring(m.start(), m.end());
+  private static void addPlaces(List<Candidate> out, List<MatchResult> matches, String s) {
+    for (MatchResult m : matches) {
+      int end = trimEnd(s, m.start(), m.end());
+      String what = s.substring(m.start(), end);
       if (what.startsWith("office") && what.endsWith("365")) {
         continue;
       }
-      int end = trimEnd(s, m.start(), m.end());
       out.add(new Candidate(Detail.PLACE, m.start(), end, 4));
     }
   }
 
-  private static List<Detected> resolve(List<Candidate> found) {
+  /**
+   * Keeps the candidates that do not overlap a better one (by priority, then length), in order of
+   * start. Linear in the total length of the candidates: each keeps its chars in a mask.
+   */
+  private static List<Detected> resolve(List<Candidate> found, int length) {
     found.sort(
         Comparator.comparingInt(Candidate::priority)
             .thenComparing(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed())
             .thenComparingInt(Candidate::start));
+    boolean[] taken = new boolean[length];
     List<Candidate> kept = new ArrayList<>();
     for (Candidate c : found) {
-      boolean overlaps = false;
-      for (Candidate k : kept) {
-        if (c.start() < k.end() && k.start() < c.end()) {
-          overlaps = true;
-          break;
-        }
+      boolean free = true;
+      for (int i = c.start(); i < c.end() && free; i++) {
+        free = !taken[i];
       }
-      if (!overlaps) {
+      if (free) {
+        for (int i = c.start(); i < c.end(); i++) {
+          taken[i] = true;
+        }
         kept.add(c);
       }
     }

@@ -84,6 +84,20 @@ final class Folded {
     int len = 0;
     int i = 0;
     while (i < n) {
+      char ch = text.charAt(i);
+      if (ch < 0x80 && ch != '`') {
+        // ASCII: lower case is all there is to fold.
+        if (len == from.length) {
+          from = Arrays.copyOf(from, len * 2);
+          to = Arrays.copyOf(to, len * 2);
+        }
+        from[len] = i;
+        to[len] = i + 1;
+        sb.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+        len++;
+        i++;
+        continue;
+      }
       int cp = text.codePointAt(i);
       int next = i + Character.charCount(cp);
       String f = fold(cp);
@@ -100,13 +114,6 @@ final class Folded {
       i = next;
     }
     return new Folded(text, sb.toString(), from, to);
-  }
-
-  /** Folds a short string, such as a name, to compare it with folded text. */
-  static String foldString(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> sb.append(fold(cp)));
-    return sb.toString();
   }
 
   /** The folded form of one code point: "" for marks and invisible characters. */
@@ -183,10 +190,6 @@ final class Folded {
     return type == Character.NON_SPACING_MARK
         || type == Character.COMBINING_SPACING_MARK
         || type == Character.ENCLOSING_MARK;
-  }
-
-  String original() {
-    return original;
   }
 
   String folded() {

@@ -16,12 +16,18 @@ sealed interface Lex {
    * @param nounWindow when positive, the phrase only counts if a word for a person follows within
    *     this many words ("the only woman", "the new colleague"; not "the only way", "the new
    *     rules")
+   * @param unlessThing whether the phrase does not count when a word for a thing follows it ("the
+   *     oldest machine"; "the oldest" alone, or "the oldest member", counts)
    * @param kind what the reason says about it
    */
-  record Singling(int cap, int nounWindow, SinglingKind kind) implements Lex {}
+  record Singling(int cap, int nounWindow, boolean unlessThing, SinglingKind kind) implements Lex {}
 
-  /** A day or time given in words ("yesterday", "last Tuesday", "noon"). */
-  record DateWord() implements Lex {}
+  /**
+   * A day or time given in words ("yesterday", "last Tuesday", "noon").
+   *
+   * @param time whether it is a time of day ("noon") rather than a day
+   */
+  record DateWord(boolean time) implements Lex {}
 
   /** A phrase that looks like one of the others but is not ("he or she", "Dear Sir", "il faut"). */
   record Ignore() implements Lex {}

@@ -2,17 +2,16 @@ package org.ombuds.anonymity;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds phrases (sequences of folded tokens) in a {@link Folded} text in one pass: a hash lookup of
- * each token among the phrases starting with it, longest phrase first, so the cost grows with the
- * text and the number of matches, not with the number of phrases. Matches do not overlap: the scan
- * resumes after the longest phrase found at a position.
+ * Finds phrases (sequences of folded tokens) in a {@link Folded} text in one pass, with a trie of
+ * tokens: at each position the text's tokens are followed down the trie, one hash lookup per token,
+ * so the cost grows with the text and the length of the phrases, not with how many phrases there
+ * are. The longest phrase found at a position wins and the scan resumes after it, so matches do not
+ * overlap.
  *
  * @param <P> what a phrase stands for
  */
@@ -39,60 +38,56 @@ final class PhraseIndex<P> {
   /** A phrase found at tokens {@code first..last} (inclusive). */
   record Match<P>(P payload, int first, int last) {}
 
-  private final Map<String, List<Entry<P>>> byFirst;
+  /** A trie node: the phrase ending here, if any, and the tokens that continue a phrase. */
+  private static final class Node<P> {
+    private final Map<String, Node<P>> next = new HashMap<>(4);
+    private Entry<P> entry;
+  }
+
+  private final Node<P> root = new Node<>();
 
   /** Indexes {@code entries}; of several with the same tokens, the first one wins. */
   PhraseIndex(Collection<Entry<P>> entries) {
-    Map<List<String>, Entry<P>> unique = new LinkedHashMap<>();
     for (Entry<P> e : entries) {
-      unique.putIfAbsent(e.tokens(), e);
+      Node<P> node = root;
+      for (String token : e.tokens()) {
+        node = node.next.computeIfAbsent(token, k -> new Node<>());
+      }
+      if (node.entry == null) {
+        node.entry = e;
+      }
     }
-    Map<String, List<Entry<P>>> map = new HashMap<>();
-    for (Entry<P> e : unique.values()) {
-      map.computeIfAbsent(e.tokens().get(0), k -> new ArrayList<>()).add(e);
-    }
-    for (List<Entry<P>> list : map.values()) {
-      list.sort(Comparator.comparingInt((Entry<P> e) -> e.tokens().size()).reversed());
-    }
-    this.byFirst = map;
-  }
-
-  boolean isEmpty() {
-    return byFirst.isEmpty();
   }
 
   /** The phrases in {@code text}, left to right, longest first at each position. */
   List<Match<P>> scan(Folded text) {
     List<Match<P>> out = new ArrayList<>();
-    if (byFirst.isEmpty()) {
+    int n = text.tokenCount();
+    if (root.next.isEmpty()) {
       return out;
     }
-    int n = text.tokenCount();
     for (int i = 0; i < n; i++) {
-      List<Entry<P>> candidates = byFirst.get(text.token(i));
-      if (candidates == null) {
-        continue;
-      }
-      for (Entry<P> e : candidates) {
-        int last = i + e.tokens().size() - 1;
-        if (last < n && matchesAt(text, e, i) && casingOk(text, e, i, last)) {
-          out.add(new Match<>(e.payload(), i, last));
-          i = last;
+      Node<P> node = root.next.get(text.token(i));
+      Entry<P> best = null;
+      int bestLast = -1;
+      int k = i;
+      while (node != null) {
+        if (node.entry != null && casingOk(text, node.entry, i, k)) {
+          best = node.entry;
+          bestLast = k;
+        }
+        if (node.next.isEmpty() || k + 1 >= n || !text.joinable(k)) {
           break;
         }
+        k++;
+        node = node.next.get(text.token(k));
+      }
+      if (best != null) {
+        out.add(new Match<>(best.payload(), i, bestLast));
+        i = bestLast;
       }
     }
     return out;
-  }
-
-  private static boolean matchesAt(Folded text, Entry<?> e, int i) {
-    List<String> tokens = e.tokens();
-    for (int k = 1; k < tokens.size(); k++) {
-      if (!text.joinable(i + k - 1) || !text.token(i + k).equals(tokens.get(k))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean casingOk(Folded text, Entry<?> e, int first, int last) {

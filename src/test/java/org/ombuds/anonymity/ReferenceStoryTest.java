@@ -68,6 +68,9 @@ class ReferenceStoryTest {
     assertThat(e.findings()).extracting(Finding::kind).containsExactly(FindingKind.SMALL_UNIT);
     assertThat(e.findings().get(0).start()).isEqualTo(-1);
     assertThat(e.findings().get(0).reason()).contains("8 people");
+    assertThat(e.suggestions())
+        .singleElement()
+        .satisfies(s -> assertThat(s).contains("already general", "routine reminder"));
   }
 
   @Test
@@ -96,6 +99,6 @@ class ReferenceStoryTest {
     assertThat(e.suggestions())
         .anySatisfy(s -> assertThat(s).contains("waiting", "3 days"))
         .anySatisfy(s -> assertThat(s).contains("earlier message"))
-        .anySatisfy(s -> assertThat(s).contains("remind the whole group"));
+        .anySatisfy(s -> assertThat(s).contains("already general"));
   }
 }
