@@ -3,6 +3,7 @@ package org.ombuds.mandate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ombuds.anonymity.Thresholds;
 
 /** Where disclosures, consents and determinations are kept, as ciphertexts. */
 public interface DisclosureStore {
@@ -74,6 +75,11 @@ public interface DisclosureStore {
   boolean exceptionNeedsSecond();
 
   void setExceptionNeedsSecond(boolean required);
+
+  /** The office's thresholds for the anonymity estimate. */
+  Thresholds thresholds();
+
+  void setThresholds(Thresholds thresholds);
 
   /** The office's letterhead (its name and address lines), if set. */
   Optional<String> letterhead();

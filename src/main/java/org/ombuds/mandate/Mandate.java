@@ -553,6 +553,21 @@ public final class Mandate {
         });
   }
 
+  /** The office's thresholds for the anonymity estimate. */
+  public Thresholds thresholds() {
+    return store.thresholds();
+  }
+
+  /** Changes the thresholds (they take effect on the next draft or edit). */
+  public void setThresholds(String actorId, Thresholds thresholds) {
+    tx.run(
+        () -> {
+          store.setThresholds(thresholds);
+          audit.append(
+              new AuditEvent(AuditKind.SETTINGS_CHANGED, actorId, "anonymity-thresholds", "ok"));
+        });
+  }
+
   public Optional<String> letterhead() {
     return store.letterhead();
   }
@@ -638,7 +653,7 @@ public final class Mandate {
         estimator.estimate(
             content.text(),
             new Context(persons, c.workUnit().size(), composition, repeated, sinceContact),
-            Thresholds.DEFAULTS);
+            store.thresholds());
     return RiskView.of(e);
   }
 

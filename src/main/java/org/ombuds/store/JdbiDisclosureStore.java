@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.ombuds.anonymity.Thresholds;
 import org.ombuds.mandate.DisclosureStore;
 
 /** Disclosures, consents and determinations in SQL, as ciphertexts. */
@@ -217,6 +218,40 @@ public final class JdbiDisclosureStore implements DisclosureStore {
         h ->
             h.createUpdate("UPDATE office SET exception_needs_second = :v WHERE id = 1")
                 .bind("v", required ? 1 : 0)
+                .execute());
+  }
+
+  @Override
+  public Thresholds thresholds() {
+    return db.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT anon_high, anon_medium, anon_small_unit, anon_repeated, anon_soon_days"
+                        + " FROM office WHERE id = 1")
+                .map(
+                    (rs, ctx) ->
+                        new Thresholds(
+                            rs.getInt(1),
+                            rs.getInt(2),
+                            rs.getInt(3),
+                            rs.getInt(4),
+                            java.time.Duration.ofDays(rs.getInt(5))))
+                .findOne()
+                .orElse(Thresholds.DEFAULTS));
+  }
+
+  @Override
+  public void setThresholds(Thresholds t) {
+    db.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE office SET anon_high = :h, anon_medium = :m, anon_small_unit = :s,"
+                        + " anon_repeated = :r, anon_soon_days = :d WHERE id = 1")
+                .bind("h", t.highWhenSetAtMost())
+                .bind("m", t.mediumWhenSetAtMost())
+                .bind("s", t.smallUnitAtMost())
+                .bind("r", t.repeatedReleasesAtLeast())
+                .bind("d", (int) t.soonAfterContact().toDays())
                 .execute());
   }
 

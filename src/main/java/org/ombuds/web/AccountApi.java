@@ -9,6 +9,7 @@ import org.ombuds.account.AccountException;
 import org.ombuds.account.AccountService;
 import org.ombuds.account.PassphrasePolicy;
 import org.ombuds.account.Username;
+import org.ombuds.anonymity.Thresholds;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.casefile.OfficePolicy;
 import org.ombuds.mandate.Mandate;
@@ -75,13 +76,30 @@ final class AccountApi {
     if (body.get("requireTotp") == null
         && body.get("graceDays") == null
         && body.get("exceptionNeedsSecondOmbuds") == null
-        && body.get("letterhead") == null) {
+        && body.get("letterhead") == null
+        && body.get("anonymityThresholds") == null) {
       throw ApiError.badRequest(
           "Send any of 'requireTotp', 'graceDays' (0 to 90), 'exceptionNeedsSecondOmbuds', 'letterhead'.");
     }
     if (body.get("exceptionNeedsSecondOmbuds") != null) {
       mandate.setExceptionNeedsSecond(
           caller.session().accountId(), Json.bool(body, "exceptionNeedsSecondOmbuds"));
+    }
+    if (body.get("anonymityThresholds") != null) {
+      JsonNode a = Json.child(body, "anonymityThresholds");
+      Thresholds t;
+      try {
+        t =
+            new Thresholds(
+                Json.integer(a, "highWhenSetAtMost", 1, 1000),
+                Json.integer(a, "mediumWhenSetAtMost", 1, 1000),
+                Json.integer(a, "smallUnitAtMost", 1, 100_000),
+                Json.integer(a, "repeatedReleasesAtLeast", 1, 1000),
+                java.time.Duration.ofDays(Json.integer(a, "soonAfterContactDays", 0, 365)));
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest("These thresholds do not fit together: " + e.getMessage());
+      }
+      mandate.setThresholds(caller.session().accountId(), t);
     }
     if (body.get("letterhead") != null) {
       mandate.setLetterhead(caller.session().accountId(), Json.rawText(body, "letterhead", 1000));
@@ -103,7 +121,17 @@ final class AccountApi {
             "requireTotp", accounts.requireTotp(),
             "graceDays", cases.policy().graceDays(),
             "exceptionNeedsSecondOmbuds", mandate.exceptionNeedsSecond(),
-            "letterhead", mandate.letterhead().orElse("")));
+            "letterhead", mandate.letterhead().orElse(""),
+            "anonymityThresholds", thresholds(mandate.thresholds())));
+  }
+
+  private static Map<String, Object> thresholds(Thresholds t) {
+    return Map.of(
+        "highWhenSetAtMost", t.highWhenSetAtMost(),
+        "mediumWhenSetAtMost", t.mediumWhenSetAtMost(),
+        "smallUnitAtMost", t.smallUnitAtMost(),
+        "repeatedReleasesAtLeast", t.repeatedReleasesAtLeast(),
+        "soonAfterContactDays", t.soonAfterContact().toDays());
   }
 
   void handOver(Context ctx) {

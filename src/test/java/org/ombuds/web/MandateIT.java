@@ -437,6 +437,57 @@ class MandateIT {
   }
 
   @Test
+  void the_office_sets_its_own_thresholds_and_the_estimate_follows_them() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Story s = story(t);
+      Http http = s.http();
+      JsonNode before = http.post(d(s), draft(SAFE_TEXT)).json();
+      assertThat(before.get("risk").get("level").stringValue())
+          .as("unit of 8 is small by default")
+          .isEqualTo("MEDIUM");
+      Map<String, Object> lenient =
+          Map.of(
+              "anonymityThresholds",
+              Map.of(
+                  "highWhenSetAtMost",
+                  1,
+                  "mediumWhenSetAtMost",
+                  2,
+                  "smallUnitAtMost",
+                  3,
+                  "repeatedReleasesAtLeast",
+                  1,
+                  "soonAfterContactDays",
+                  14));
+      assertThat(http.put("/api/v1/office/settings", lenient).status()).isEqualTo(200);
+      JsonNode after = http.post(d(s), draft(SAFE_TEXT)).json();
+      assertThat(after.get("risk").get("level").stringValue()).isEqualTo("LOW");
+      Map<String, Object> nonsense =
+          Map.of(
+              "anonymityThresholds",
+              Map.of(
+                  "highWhenSetAtMost",
+                  9,
+                  "mediumWhenSetAtMost",
+                  2,
+                  "smallUnitAtMost",
+                  3,
+                  "repeatedReleasesAtLeast",
+                  1,
+                  "soonAfterContactDays",
+                  14));
+      assertThat(http.put("/api/v1/office/settings", nonsense).status()).isEqualTo(400);
+      assertThat(
+              http.get("/api/v1/office/settings")
+                  .json()
+                  .get("anonymityThresholds")
+                  .get("mediumWhenSetAtMost")
+                  .intValue())
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
   void closing_the_case_destroys_its_disclosures_and_consents() {
     try (TestOffice t = TestOffice.create().serve()) {
       Story s = story(t);
