@@ -95,6 +95,17 @@ public final class Mandate {
     return view(cipher, row);
   }
 
+  /**
+   * The anonymity estimate {@code content} would get if it were drafted or saved now, for a live
+   * preview while the Ombuds types. Nothing is stored and nothing is audited: the same checks and
+   * the same estimate as {@link #draft}, without the write.
+   */
+  public RiskView preview(String actorId, String caseId, DraftContent content) {
+    CaseView c = openCase(actorId, caseId);
+    DraftContent checked = withConcerns(c, content);
+    return estimate(c, checked, cases.cipherFor(actorId, caseId));
+  }
+
   /** Replaces a draft's content: a new version, which no earlier consent covers. */
   public DisclosureView edit(
       String actorId, String caseId, String disclosureId, DraftContent content) {

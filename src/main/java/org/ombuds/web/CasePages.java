@@ -31,6 +31,7 @@ import org.ombuds.casefile.PersonInput;
 import org.ombuds.casefile.PersonRole;
 import org.ombuds.casefile.WorkUnit;
 import org.ombuds.common.Ids;
+import org.ombuds.mandate.Mandate;
 
 /**
  * The case file's pages: the list with its filters, a new case, a case with its sections, and the
@@ -54,12 +55,19 @@ final class CasePages {
   private final Pages pages;
   private final AccountService accounts;
   private final CaseService cases;
+  private final Mandate mandate;
 
-  CasePages(Templates templates, Pages pages, AccountService accounts, CaseService cases) {
+  CasePages(
+      Templates templates,
+      Pages pages,
+      AccountService accounts,
+      CaseService cases,
+      Mandate mandate) {
     this.templates = templates;
     this.pages = pages;
     this.accounts = accounts;
     this.cases = cases;
+    this.mandate = mandate;
   }
 
   /** One request's reader: who, in which language. */
@@ -369,6 +377,7 @@ final class CasePages {
       case "decision" -> forms.flash("options", r.t("options.decided"));
       case "reminder" -> forms.flash("reminders", r.t("reminders.added"));
       case "reminderDone" -> forms.flash("reminders", r.t("reminders.completed"));
+      case "withdrawn" -> forms.flash("communications", r.t("communications.withdrawn"));
       default -> {}
     }
   }
@@ -383,6 +392,8 @@ final class CasePages {
     params.put("c", c);
     params.put("names", accountNames());
     params.put("forms", forms);
+    // The case's communications (the mandate's disclosures); a closed case has none to show.
+    params.put("disclosures", c.isOpen() ? mandate.list(r.actor(), c.id()) : List.of());
     render(ctx, status, "case.jte", params);
   }
 

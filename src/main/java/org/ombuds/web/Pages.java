@@ -16,12 +16,13 @@ import org.ombuds.account.Session;
 import org.ombuds.account.SessionToken;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.casefile.CaseView;
+import org.ombuds.mandate.Mandate;
 import org.ombuds.vault.Passphrase;
 
 /**
  * The Ombuds' HTML pages: login, dashboard, logout and the language switch; the common parts of
  * every logged-in page (the language, the form token). The case file's pages are in {@link
- * CasePages}.
+ * CasePages}, the mandate's (communications leaving the office) in {@link DisclosurePages}.
  */
 final class Pages {
   static final String LANG_COOKIE = "ombuds_lang";
@@ -34,18 +35,26 @@ final class Pages {
   private final AccountService accounts;
   private final CaseService cases;
   private final CasePages casePages;
+  private final DisclosurePages disclosurePages;
 
-  Pages(Templates templates, Auth auth, AccountService accounts, CaseService cases) {
+  Pages(
+      Templates templates, Auth auth, AccountService accounts, CaseService cases, Mandate mandate) {
     this.templates = templates;
     this.auth = auth;
     this.accounts = accounts;
     this.cases = cases;
-    this.casePages = new CasePages(templates, this, accounts, cases);
+    this.casePages = new CasePages(templates, this, accounts, cases, mandate);
+    this.disclosurePages = new DisclosurePages(templates, this, accounts, cases, mandate);
   }
 
   /** The case file's pages, which share this class's language and error handling. */
   CasePages casePages() {
     return casePages;
+  }
+
+  /** The mandate's pages: composing, consenting to and releasing communications. */
+  DisclosurePages disclosurePages() {
+    return disclosurePages;
   }
 
   /** The language of someone not logged in: the remembered choice, else the browser's. */

@@ -61,7 +61,7 @@ public final class WebServer {
     AccountApi accountApi = new AccountApi(office.accounts(), office.cases(), office.mandate());
     CaseApi caseApi = new CaseApi(office.cases());
     MandateApi mandateApi = new MandateApi(office.mandate());
-    Pages pages = new Pages(templates, auth, office.accounts(), office.cases());
+    Pages pages = new Pages(templates, auth, office.accounts(), office.cases(), office.mandate());
 
     this.app =
         Javalin.create(
@@ -121,6 +121,28 @@ public final class WebServer {
               route(config, HandlerType.POST, "/cases/{id}/close", cp::close, Role.OMBUDS);
               route(config, HandlerType.GET, "/cases/{id}/recuse", cp::recuseForm, Role.OMBUDS);
               route(config, HandlerType.POST, "/cases/{id}/recuse", cp::recuse, Role.OMBUDS);
+              // The mandate's pages. "new" and "preview" come before {d}: the first match wins.
+              DisclosurePages dp = pages.disclosurePages();
+              String dc = "/cases/{id}/disclosures";
+              route(config, HandlerType.GET, dc + "/new", dp::newForm, Role.OMBUDS);
+              route(config, HandlerType.POST, dc + "/preview", dp::preview, Role.OMBUDS);
+              route(config, HandlerType.POST, dc, dp::create, Role.OMBUDS);
+              route(config, HandlerType.GET, dc + "/{d}", dp::show, Role.OMBUDS);
+              route(config, HandlerType.POST, dc + "/{d}", dp::edit, Role.OMBUDS);
+              route(config, HandlerType.GET, dc + "/{d}/consent", dp::consentForm, Role.OMBUDS);
+              route(config, HandlerType.POST, dc + "/{d}/consent", dp::consent, Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  dc + "/{d}/consents/{c}/revoke",
+                  dp::revoke,
+                  Role.OMBUDS);
+              route(config, HandlerType.POST, dc + "/{d}/release", dp::release, Role.OMBUDS);
+              route(config, HandlerType.GET, dc + "/{d}/exception", dp::exceptionForm, Role.OMBUDS);
+              route(config, HandlerType.POST, dc + "/{d}/exception", dp::exception, Role.OMBUDS);
+              route(config, HandlerType.POST, dc + "/{d}/withdraw", dp::withdraw, Role.OMBUDS);
+              route(config, HandlerType.GET, dc + "/{d}/letter.pdf", dp::letterPdf, Role.OMBUDS);
+              route(config, HandlerType.GET, dc + "/{d}/letter.txt", dp::letterText, Role.OMBUDS);
 
               api(config, sessionApi, accountApi, caseApi);
               mandateApi(config, mandateApi);

@@ -38,13 +38,39 @@
     });
   }
 
+  function isPreview(event) {
+    var elt = event.detail && event.detail.elt;
+    return Boolean(elt && elt.hasAttribute && elt.hasAttribute("data-preview"));
+  }
+
+  // The live risk panel of a communication: say the new level in words when it changes, once,
+  // instead of reading out the whole panel at every keystroke.
+  var lastRisk = {};
+  function announceRisk(panel) {
+    var summary = panel.querySelector(".risk-summary");
+    var text = summary ? summary.textContent.replace(/\s+/g, " ").trim() : "";
+    if (text && lastRisk[panel.id] !== text) {
+      lastRisk[panel.id] = text;
+      liveStatus(text);
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-risk-panel]").forEach(function (panel) {
+      var summary = panel.querySelector(".risk-summary");
+      lastRisk[panel.id] = summary ? summary.textContent.replace(/\s+/g, " ").trim() : "";
+    });
+
     // Ask before anything marked destructive is submitted.
     confirmForms(document);
 
     // A new request makes earlier "saved" messages stale, wherever they are on the page.
-    document.body.addEventListener("htmx:beforeRequest", function () {
+    document.body.addEventListener("htmx:beforeRequest", function (event) {
       clearError();
+      // The live risk preview saves nothing: "saved" messages stay true while it runs.
+      if (isPreview(event)) {
+        return;
+      }
       document.querySelectorAll("#main .flash").forEach(function (flash) {
         flash.remove();
       });
@@ -86,6 +112,10 @@
         target = document.getElementById(target.id) || target;
       }
       if (!target || !target.querySelector) {
+        return;
+      }
+      if (target.hasAttribute("data-risk-panel")) {
+        announceRisk(target);
         return;
       }
       confirmForms(target);
