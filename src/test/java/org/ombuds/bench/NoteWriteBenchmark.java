@@ -6,20 +6,26 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.ombuds.app.Office;
 import org.ombuds.casefile.NewCase;
 import org.ombuds.casefile.WorkUnit;
 import org.ombuds.common.Ids;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -37,6 +43,13 @@ import org.sqlite.SQLiteConfig;
  * </ul>
  *
  * The ratio is plaintextInsert's time per op divided by encryptedNote's (target: at least 0.5).
+ *
+ * <p>Both are dominated by fsync, whose latency on a shared or virtual disk can drift severalfold
+ * within seconds; measured one after the other, the two can then see different disks. {@code
+ * paired} therefore does one of each per operation and adds up the time of each half ({@code
+ * paired:encryptedNanos} and {@code paired:plaintextNanos}, with {@code paired:pairs}; JMH sums
+ * them over the measured iterations): the ratio of the two sums compares them under the same
+ * conditions, and each sum divided by the pairs is that half's time per op.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -96,6 +109,61 @@ public class NoteWriteBenchmark {
       office.close();
     }
     BenchSupport.delete(dir);
+  }
+
+  /** The time spent in each half of {@link #paired}, per iteration. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Split {
+    public long encryptedNanos;
+    public long plaintextNanos;
+    public long pairs;
+
+    private long measuredEncryptedNanos;
+    private long measuredPlaintextNanos;
+    private long measuredPairs;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      encryptedNanos = 0;
+      plaintextNanos = 0;
+      pairs = 0;
+    }
+
+    @TearDown(Level.Iteration)
+    public void add(IterationParams params) {
+      if (params.getType() == IterationType.MEASUREMENT) {
+        measuredEncryptedNanos += encryptedNanos;
+        measuredPlaintextNanos += plaintextNanos;
+        measuredPairs += pairs;
+      }
+    }
+
+    /** Prints the per-op times of both halves and their ratio, so nobody has to work them out. */
+    @TearDown(Level.Trial)
+    public void report() {
+      if (measuredPairs > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "%nNote write, paired over %d pairs: encrypted %.1f us/op, plaintext %.1f us/op,"
+                + " ratio plaintext/encrypted %.3f (DESIGN target: at least 0.5)%n",
+            measuredPairs,
+            measuredEncryptedNanos / 1e3 / measuredPairs,
+            measuredPlaintextNanos / 1e3 / measuredPairs,
+            (double) measuredPlaintextNanos / measuredEncryptedNanos);
+      }
+    }
+  }
+
+  @Benchmark
+  public void paired(Split split, Blackhole bh) throws SQLException {
+    long t0 = System.nanoTime();
+    bh.consume(encryptedNote());
+    long t1 = System.nanoTime();
+    bh.consume(plaintextInsert());
+    split.encryptedNanos += t1 - t0;
+    split.plaintextNanos += System.nanoTime() - t1;
+    split.pairs++;
   }
 
   @Benchmark
