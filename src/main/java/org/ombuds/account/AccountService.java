@@ -31,6 +31,12 @@ import org.ombuds.vault.WrappedOfficeKey;
  * wraps them for the newcomer.
  */
 public final class AccountService {
+  /**
+   * The language of an account whose Ombuds has not chosen one yet: the pages then speak the
+   * browser's language (or the one chosen on the login page) until they choose.
+   */
+  public static final String LANGUAGE_NOT_CHOSEN = "";
+
   private static final String UNKNOWN = "unknown";
 
   private final AccountStore store;
@@ -80,7 +86,7 @@ public final class AccountService {
             username,
             vault.wrapForAccount(created.keys(), accountId, passphrase),
             Optional.empty(),
-            "en",
+            LANGUAGE_NOT_CHOSEN,
             true,
             clock.instant());
     tx.run(
@@ -181,7 +187,7 @@ public final class AccountService {
             username,
             vault.wrapForAccount(keys, id, passphrase),
             Optional.empty(),
-            "en",
+            LANGUAGE_NOT_CHOSEN,
             true,
             clock.instant());
     tx.run(

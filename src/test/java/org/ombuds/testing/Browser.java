@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +48,12 @@ public final class Browser implements AutoCloseable {
           "--disable-sync",
           "--disable-quic",
           "--no-first-run");
+
+  /** What Chromium logs for an HTTP error answer, as {@link Tab} records it (with its location). */
+  private static final Pattern FAILED_LOAD =
+      Pattern.compile(
+          "Failed to load resource: the server responded with a status of ([0-9]{3}) \\([A-Za-z"
+              + " ]*\\) \\(at (.*)\\)");
 
   private static final List<String> AXE_TAGS =
       List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
@@ -207,6 +215,33 @@ public final class Browser implements AutoCloseable {
           .as("every request goes to the server under test, %s", origin)
           .isNotEmpty()
           .allSatisfy(url -> assertThat(url).startsWith(origin));
+    }
+
+    /**
+     * Like {@link #assertClean()}, for a test that provoked answers with one of {@code statuses} (a
+     * refused form's 422, an edit conflict's 409, a 404 page): Chromium logs each such answer as
+     * "Failed to load resource: the server responded with a status of N (Reason)", and exactly that
+     * message, for this server and one of those statuses, is allowed. Any other console error still
+     * fails.
+     */
+    public void assertCleanAllowingStatus(int... statuses) {
+      Set<Integer> allowed = new HashSet<>();
+      for (int s : statuses) {
+        allowed.add(s);
+      }
+      List<String> errors = takeConsoleErrors();
+      assertThat(errors)
+          .as("console errors other than the failed loads of %s answers", allowed)
+          .allSatisfy(
+              e -> {
+                Matcher m = FAILED_LOAD.matcher(e);
+                assertThat(m.matches()).as("Chromium's failed-load message: %s", e).isTrue();
+                assertThat(allowed)
+                    .as("an allowed status: %s", e)
+                    .contains(Integer.valueOf(m.group(1)));
+                assertThat(m.group(2)).as("a load from this server: %s", e).startsWith(origin);
+              });
+      assertClean();
     }
 
     /**
