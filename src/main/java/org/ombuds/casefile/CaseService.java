@@ -313,6 +313,35 @@ public final class CaseService {
             .put("gender", input.gender().map(Enum::name))
             .put("age", input.ageBand().map(Enum::name));
     insertChild(actorId, c, CaseStore.Child.PERSON, caseId, id, f, AuditKind.PERSON_ADDED);
+    // A pseudonym given earlier may be this newcomer's real name (Jane got "Mike*" before Mike
+    // was added): such a pseudonym would point at the wrong person, so it is drawn again.
+    if (input.name().isPresent()) {
+      Set<String> newNames = Pseudonyms.tokens(input.name().get());
+      Set<String> takenNow = new HashSet<>(taken);
+      takenNow.add(pseudonym);
+      for (CaseView.PersonView p : existing) {
+        if (newNames.contains(Pseudonyms.fold(p.pseudonym().replace("*", "")))) {
+          String fresh = Pseudonyms.pick(takenNow, names);
+          takenNow.add(fresh);
+          Fields g =
+              new Fields()
+                  .put("role", p.role().name())
+                  .put("name", p.name())
+                  .put("pseudonym", fresh)
+                  .put("contract", p.contractType().map(Enum::name))
+                  .put("gender", p.gender().map(Enum::name))
+                  .put("age", p.ageBand().map(Enum::name));
+          byte[] data = c.encrypt(ref(caseId, "person", "data_enc", p.id()), g.encode());
+          tx.run(
+              () -> {
+                store.updateChild(CaseStore.Child.PERSON, caseId, p.id(), data);
+                audit.append(
+                    new AuditEvent(
+                        AuditKind.PERSON_ADDED, actorId, caseId, p.id() + ":pseudonym-redrawn"));
+              });
+        }
+      }
+    }
     return new CaseView.PersonView(
         id,
         input.role(),

@@ -40,6 +40,14 @@ public final class Pseudonyms {
     return free.get(RANDOM.nextInt(free.size())) + "*";
   }
 
+  /** The folded words of a name, for comparing with pseudonyms. */
+  static Set<String> tokens(String name) {
+    return List.of(name.split("[\\s,.'-]+")).stream()
+        .filter(t -> !t.isBlank())
+        .map(Pseudonyms::fold)
+        .collect(Collectors.toSet());
+  }
+
   /** Lower case without accents, for comparing names. */
   static String fold(String s) {
     return Normalizer.normalize(s, Normalizer.Form.NFD)

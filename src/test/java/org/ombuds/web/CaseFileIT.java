@@ -296,6 +296,36 @@ class CaseFileIT {
   }
 
   @Test
+  void a_pseudonym_never_stays_the_real_name_of_someone_added_later() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http http = t.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
+      String id = create(http, "Pseudonyms");
+      String janeId =
+          http.post(
+                  "/api/v1/cases/" + id + "/persons", Map.of("role", "VISITOR", "name", "Jane Doe"))
+              .json()
+              .get("id")
+              .stringValue();
+      JsonNode first = http.get("/api/v1/cases/" + id).json().get("persons").get(0);
+      String given = first.get("pseudonym").stringValue();
+      String realName = given.replace("*", "") + " Example";
+      Http.Response later =
+          http.post(
+              "/api/v1/cases/" + id + "/persons", Map.of("role", "OTHER_PARTY", "name", realName));
+      assertThat(later.json().get("pseudonym").stringValue()).isNotEqualTo(given);
+      JsonNode persons = http.get("/api/v1/cases/" + id).json().get("persons");
+      for (JsonNode p : persons) {
+        if (p.get("id").stringValue().equals(janeId)) {
+          assertThat(p.get("pseudonym").stringValue())
+              .as("redrawn: it was the newcomer's real name")
+              .isNotEqualTo(given)
+              .endsWith("*");
+        }
+      }
+    }
+  }
+
+  @Test
   void with_a_grace_period_a_closed_case_is_read_only_until_the_job_destroys_it() {
     MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
     try (TestOffice t = TestOffice.create(Optional.empty(), clock).serve()) {
