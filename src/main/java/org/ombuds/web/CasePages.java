@@ -51,77 +51,26 @@ final class CasePages {
     "title", "categories", "unit_name", "unit_size", "comp_dimension", "comp_group", "comp_count"
   };
 
-  private final Templates templates;
   private final Pages pages;
   private final AccountService accounts;
   private final CaseService cases;
   private final Mandate mandate;
 
-  CasePages(
-      Templates templates,
-      Pages pages,
-      AccountService accounts,
-      CaseService cases,
-      Mandate mandate) {
-    this.templates = templates;
+  CasePages(Pages pages, AccountService accounts, CaseService cases, Mandate mandate) {
     this.pages = pages;
     this.accounts = accounts;
     this.cases = cases;
     this.mandate = mandate;
   }
 
-  /** One request's reader: who, in which language. */
-  private record Reader(String actor, PageModel page, Labels labels) {
-    String t(String key, Object... args) {
-      return page.t(key, args);
-    }
-  }
-
-  private Reader reader(Context ctx) {
-    PageModel page = pages.page(ctx);
-    return new Reader(Auth.caller(ctx).session().accountId(), page, pages.labels(page));
-  }
-
-  /** A page action; the case file's refusals become pages in the reader's language. */
-  private interface Action {
-    void run(Reader r);
-  }
-
-  private void guarded(Context ctx, Action action) {
-    Reader r = reader(ctx);
-    try {
-      action.run(r);
-    } catch (CaseException e) {
-      switch (e.reason()) {
-        // A recused Ombuds gets exactly the answer for a case that does not exist.
-        case NOT_FOUND -> pages.error(ctx, r.page(), 404, r.t("error.noCase"));
-        case CLOSED -> pages.error(ctx, r.page(), 409, r.t("error.caseClosed"));
-        default -> throw e;
-      }
-    }
-  }
-
-  private String caseId(Context ctx) {
-    String id = ctx.pathParam("id");
-    if (!Ids.isId(id)) {
-      throw new CaseException(CaseException.Reason.NOT_FOUND, "There is no such case.");
-    }
-    return id;
-  }
-
   private static boolean htmx(Context ctx) {
     return "true".equals(ctx.header("HX-Request"));
-  }
-
-  private void render(Context ctx, int status, String template, Map<String, Object> params) {
-    ctx.status(status);
-    ctx.html(templates.render(template, params));
   }
 
   // ---------------------------------------------------------------- list
 
   void list(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
           // Search words are case content: they come only in a POST body (/cases/search), never
@@ -165,7 +114,7 @@ final class CasePages {
               Optional.ofNullable(ctx.queryParam("done"))
                   .filter("closed"::equals)
                   .map(d -> r.t("cases.closedDone")));
-          render(ctx, 200, "cases.jte", params);
+          pages.render(ctx, 200, "cases.jte", params);
         });
   }
 
@@ -179,7 +128,7 @@ final class CasePages {
   // ---------------------------------------------------------------- new case
 
   void newForm(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
           Form form = Form.blank("case");
@@ -189,7 +138,7 @@ final class CasePages {
   }
 
   void create(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
           Form form = Form.read(ctx, "case", CASE_FIELDS);
@@ -216,7 +165,7 @@ final class CasePages {
     params.put("page", r.page());
     params.put("labels", r.labels());
     params.put("form", form);
-    render(ctx, status, "case-new.jte", params);
+    pages.render(ctx, status, "case-new.jte", params);
   }
 
   /** Appends blank composition rows, so more can be typed without JavaScript. */
@@ -319,7 +268,7 @@ final class CasePages {
 
   /**
    * Runs a change the case file may still refuse as invalid: the refusal goes on the form. Other
-   * refusals (no such case, closed) go up to {@link #guarded}.
+   * refusals (no such case, closed) go up to {@link Pages#guarded}.
    */
   private static <T> Optional<T> attempt(Reader r, Form form, Supplier<T> change) {
     try {
@@ -347,10 +296,10 @@ final class CasePages {
   // ---------------------------------------------------------------- one case
 
   void show(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           CaseView c = cases.get(r.actor(), id);
           FormSet forms = new FormSet();
           flash(ctx, r, c, forms);
@@ -394,7 +343,7 @@ final class CasePages {
     params.put("forms", forms);
     // The case's communications (the mandate's disclosures); a closed case has none to show.
     params.put("disclosures", c.isOpen() ? mandate.list(r.actor(), c.id()) : List.of());
-    render(ctx, status, "case.jte", params);
+    pages.render(ctx, status, "case.jte", params);
   }
 
   private Map<String, String> accountNames() {
@@ -433,10 +382,10 @@ final class CasePages {
   }
 
   void update(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           Form form = Form.read(ctx, "edit", CASE_FIELDS);
           form.set("version", Optional.ofNullable(ctx.formParam("version")).orElse(""));
           Optional<Integer> version = integer(form.value("version"));
@@ -471,10 +420,10 @@ final class CasePages {
   }
 
   void addPerson(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           Form form = Form.read(ctx, "person", "role", "name", "contract", "gender", "age");
           Optional<PersonRole> role = choice(PersonRole.class, form.value("role"));
           if (role.isEmpty()) {
@@ -524,10 +473,10 @@ final class CasePages {
   }
 
   void addNote(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           Form form = Form.read(ctx, "note", "text");
           String text = form.value("text");
           requiredText(r, form, "text", text, CaseService.MAX_NOTE);
@@ -540,10 +489,10 @@ final class CasePages {
   }
 
   void addContact(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           Form form = Form.read(ctx, "contact", "date", "modality", "minutes", "text");
           Optional<LocalDate> date = date(r, form, "date");
           if (date.isPresent() && date.get().isAfter(r.labels().today().plusDays(1))) {
@@ -582,10 +531,10 @@ final class CasePages {
   }
 
   void addOption(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           Form form = Form.read(ctx, "option", "kind", "decision", "reason");
           Optional<OptionKind> kind = choice(OptionKind.class, form.value("kind"));
           if (kind.isEmpty()) {
@@ -614,10 +563,10 @@ final class CasePages {
   }
 
   void decideOption(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           String option = ctx.pathParam("option");
           if (!Ids.isId(option)) {
             throw new CaseException(CaseException.Reason.NOT_FOUND, "There is no such option.");
@@ -642,10 +591,10 @@ final class CasePages {
   }
 
   void addReminder(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           Form form = Form.read(ctx, "reminder", "due", "text");
           Optional<LocalDate> due = date(r, form, "due");
           String text = form.value("text");
@@ -661,10 +610,10 @@ final class CasePages {
   }
 
   void completeReminder(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           String reminder = ctx.pathParam("reminder");
           if (!Ids.isId(reminder)) {
             throw new CaseException(CaseException.Reason.NOT_FOUND, "There is no such reminder.");
@@ -677,7 +626,7 @@ final class CasePages {
   // ---------------------------------------------------------------- closing
 
   void closeForm(Context ctx) {
-    guarded(ctx, r -> renderClose(ctx, r, caseId(ctx), Form.blank("close"), 200));
+    pages.guarded(ctx, r -> renderClose(ctx, r, Pages.caseId(ctx), Form.blank("close"), 200));
   }
 
   private void renderClose(Context ctx, Reader r, String id, Form form, int status) {
@@ -691,14 +640,14 @@ final class CasePages {
     params.put("c", c);
     params.put("form", form);
     params.put("graceDays", cases.policy().graceDays());
-    render(ctx, status, "case-close.jte", params);
+    pages.render(ctx, status, "case-close.jte", params);
   }
 
   void close(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           Form form = Form.read(ctx, "close", "outcome", "understood");
           Optional<Outcome> outcome = choice(Outcome.class, form.value("outcome"));
           if (outcome.isEmpty()) {
@@ -726,7 +675,7 @@ final class CasePages {
   // ---------------------------------------------------------------- conflict of interest
 
   void recuseForm(Context ctx) {
-    guarded(ctx, r -> renderRecuse(ctx, r, caseId(ctx), Form.blank("recuse"), 200));
+    pages.guarded(ctx, r -> renderRecuse(ctx, r, Pages.caseId(ctx), Form.blank("recuse"), 200));
   }
 
   /** The other active Ombuds of the office, by username. */
@@ -747,14 +696,14 @@ final class CasePages {
     params.put("c", c);
     params.put("colleagues", colleagues(r.actor()));
     params.put("form", form);
-    render(ctx, status, "case-recuse.jte", params);
+    pages.render(ctx, status, "case-recuse.jte", params);
   }
 
   void recuse(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           // Checked first, so a recused Ombuds learns nothing more from this form than elsewhere.
           cases.get(r.actor(), id);
           Form form = Form.read(ctx, "recuse", "to", "understood");

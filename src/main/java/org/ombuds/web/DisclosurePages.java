@@ -47,75 +47,16 @@ final class DisclosurePages {
   private static final int MAX_CHANNEL = 100;
   private static final int MAX_CONCERNS = 100;
 
-  private final Templates templates;
   private final Pages pages;
   private final AccountService accounts;
   private final CaseService cases;
   private final Mandate mandate;
 
-  DisclosurePages(
-      Templates templates,
-      Pages pages,
-      AccountService accounts,
-      CaseService cases,
-      Mandate mandate) {
-    this.templates = templates;
+  DisclosurePages(Pages pages, AccountService accounts, CaseService cases, Mandate mandate) {
     this.pages = pages;
     this.accounts = accounts;
     this.cases = cases;
     this.mandate = mandate;
-  }
-
-  /** One request's reader: who, in which language. */
-  private record Reader(String actor, PageModel page, Labels labels) {
-    String t(String key, Object... args) {
-      return page.t(key, args);
-    }
-
-    I18n i18n() {
-      return page.i18n();
-    }
-  }
-
-  private Reader reader(Context ctx) {
-    PageModel page = pages.page(ctx);
-    return new Reader(Auth.caller(ctx).session().accountId(), page, pages.labels(page));
-  }
-
-  /** A page action; refusals of the case file and of the mandate become pages in the language. */
-  private interface Action {
-    void run(Reader r);
-  }
-
-  private void guarded(Context ctx, Action action) {
-    Reader r = reader(ctx);
-    try {
-      action.run(r);
-    } catch (CaseException e) {
-      switch (e.reason()) {
-        // A recused Ombuds gets exactly the answer for a case that does not exist.
-        case NOT_FOUND -> pages.error(ctx, r.page(), 404, r.t("error.noCase"));
-        case CLOSED -> pages.error(ctx, r.page(), 409, r.t("error.caseClosed"));
-        default -> throw e;
-      }
-    } catch (MandateException e) {
-      pages.error(ctx, r.page(), e.status(), mandateMessage(r, e));
-    }
-  }
-
-  /** The mandate's refusal in the reader's words, by its code. */
-  private static String mandateMessage(Reader r, MandateException e) {
-    String key = "mandate.error." + e.code();
-    String text = r.t(key);
-    return text.equals(key) ? r.t("mandate.error.other") : text;
-  }
-
-  private static String caseId(Context ctx) {
-    String id = ctx.pathParam("id");
-    if (!Ids.isId(id)) {
-      throw new CaseException(CaseException.Reason.NOT_FOUND, "There is no such case.");
-    }
-    return id;
   }
 
   private static String disclosureId(Context ctx) {
@@ -138,11 +79,6 @@ final class DisclosurePages {
     if (d.status() != DisclosureStatus.DRAFT) {
       throw new MandateException(409, "not_a_draft", "Only a draft can be changed.");
     }
-  }
-
-  private void render(Context ctx, int status, String template, Map<String, Object> params) {
-    ctx.status(status);
-    ctx.html(templates.render(template, params));
   }
 
   private static String base(String caseId) {
@@ -315,7 +251,7 @@ final class DisclosurePages {
       return Optional.of(
           new DraftContent(recipient, identity.orElseThrow(), channel, text, concerns));
     } catch (MandateException e) {
-      form.general(mandateMessage(r, e));
+      form.general(Pages.mandateMessage(r, e));
       return Optional.empty();
     }
   }
@@ -358,10 +294,10 @@ final class DisclosurePages {
   // ---------------------------------------------------------------- composing
 
   void newForm(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          CaseView c = openCase(r, caseId(ctx));
+          CaseView c = openCase(r, Pages.caseId(ctx));
           renderNew(ctx, r, c, blankDraft(c), RiskPanel.none(r.t("risk.typeToSee")), 200);
         });
   }
@@ -373,15 +309,15 @@ final class DisclosurePages {
     params.put("form", form);
     params.put("persons", choices(r, c));
     params.put("risk", risk);
-    render(ctx, status, "disclosure-new.jte", params);
+    pages.render(ctx, status, "disclosure-new.jte", params);
   }
 
   /** The live risk panel: the estimate of the draft as typed; nothing is saved or audited. */
   void preview(Context ctx) {
-    Reader r = reader(ctx);
+    Reader r = pages.reader(ctx);
     RiskPanel risk;
     try {
-      CaseView c = openCase(r, caseId(ctx));
+      CaseView c = openCase(r, Pages.caseId(ctx));
       risk = preview(r, c, readDraft(ctx));
     } catch (CaseException | MandateException e) {
       // The panel says the estimate is not available; the page's own forms say why on submit.
@@ -390,14 +326,14 @@ final class DisclosurePages {
     Map<String, Object> params = new HashMap<>();
     params.put("page", r.page());
     params.put("risk", risk);
-    render(ctx, 200, "disclosure-risk.jte", params);
+    pages.render(ctx, 200, "disclosure-risk.jte", params);
   }
 
   void create(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           CaseView c = openCase(r, id);
           Form form = readDraft(ctx);
           boolean check = ctx.formParam("check") != null;
@@ -411,7 +347,7 @@ final class DisclosurePages {
               if (e.status() != 400) {
                 throw e;
               }
-              form.general(mandateMessage(r, e));
+              form.general(Pages.mandateMessage(r, e));
             }
           }
           RiskPanel risk = preview(r, c, form);
@@ -434,10 +370,10 @@ final class DisclosurePages {
   }
 
   void show(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           CaseView c = cases.get(r.actor(), id);
           if (!c.isOpen()) {
             throw new CaseException(CaseException.Reason.CLOSED, "This case is closed.");
@@ -508,7 +444,7 @@ final class DisclosurePages {
     params.put("confirm", x.confirm);
     params.put("draft", draft);
     params.put("secondRequired", secondRequired());
-    render(ctx, status, "disclosure.jte", params);
+    pages.render(ctx, status, "disclosure.jte", params);
   }
 
   /** Whether an exception needs a second Ombuds here: the office says so and has another one. */
@@ -518,10 +454,10 @@ final class DisclosurePages {
   }
 
   void edit(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           String did = disclosureId(ctx);
           CaseView c = openCase(r, id);
           DisclosureView d = mandate.get(r.actor(), id, did);
@@ -545,7 +481,7 @@ final class DisclosurePages {
               return;
             } catch (MandateException e) {
               switch (e.status()) {
-                case 400 -> form.general(mandateMessage(r, e));
+                case 400 -> form.general(Pages.mandateMessage(r, e));
                 case 409 -> {
                   if (!e.code().equals("conflict")) {
                     throw e;
@@ -574,10 +510,10 @@ final class DisclosurePages {
   // ---------------------------------------------------------------- consent
 
   void consentForm(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           CaseView c = openCase(r, id);
           DisclosureView d = mandate.get(r.actor(), id, disclosureId(ctx));
           requireDraft(d);
@@ -610,14 +546,14 @@ final class DisclosurePages {
         RiskPanel.of(
             d.risk(), d.content().text(), r.i18n(), r.t("risk.captionSaved", d.version())));
     params.put("form", form);
-    render(ctx, status, "disclosure-consent.jte", params);
+    pages.render(ctx, status, "disclosure-consent.jte", params);
   }
 
   void consent(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           String did = disclosureId(ctx);
           CaseView c = openCase(r, id);
           DisclosureView d = mandate.get(r.actor(), id, did);
@@ -663,10 +599,10 @@ final class DisclosurePages {
   }
 
   void revoke(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           String did = disclosureId(ctx);
           String consent = ctx.pathParam("c");
           if (!Ids.isId(consent)) {
@@ -680,10 +616,10 @@ final class DisclosurePages {
   // ---------------------------------------------------------------- release
 
   void release(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           String did = disclosureId(ctx);
           CaseView c = openCase(r, id);
           Optional<String> confirm =
@@ -821,10 +757,10 @@ final class DisclosurePages {
   // ---------------------------------------------------------------- the exception
 
   void exceptionForm(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           CaseView c = openCase(r, id);
           DisclosureView d = mandate.get(r.actor(), id, disclosureId(ctx));
           requireDraft(d);
@@ -847,14 +783,14 @@ final class DisclosurePages {
     params.put("form", form);
     params.put("refusal", refusal);
     params.put("secondRequired", secondRequired());
-    render(ctx, status, "disclosure-exception.jte", params);
+    pages.render(ctx, status, "disclosure-exception.jte", params);
   }
 
   void exception(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           String did = disclosureId(ctx);
           CaseView c = openCase(r, id);
           DisclosureView d = mandate.get(r.actor(), id, did);
@@ -909,10 +845,10 @@ final class DisclosurePages {
   // ---------------------------------------------------------------- withdrawing
 
   void withdraw(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          String id = caseId(ctx);
+          String id = Pages.caseId(ctx);
           String did = disclosureId(ctx);
           CaseView c = openCase(r, id);
           DisclosureView d = mandate.get(r.actor(), id, did);
@@ -933,20 +869,20 @@ final class DisclosurePages {
   // ---------------------------------------------------------------- letters
 
   void letterPdf(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          Outbound out = mandate.outbound(r.actor(), caseId(ctx), disclosureId(ctx), "pdf");
+          Outbound out = mandate.outbound(r.actor(), Pages.caseId(ctx), disclosureId(ctx), "pdf");
           ctx.header("Content-Disposition", "attachment; filename=\"letter.pdf\"");
           ctx.contentType("application/pdf").result(Letters.pdf(out, letterhead()));
         });
   }
 
   void letterText(Context ctx) {
-    guarded(
+    pages.guarded(
         ctx,
         r -> {
-          Outbound out = mandate.outbound(r.actor(), caseId(ctx), disclosureId(ctx), "text");
+          Outbound out = mandate.outbound(r.actor(), Pages.caseId(ctx), disclosureId(ctx), "text");
           ctx.header("Content-Disposition", "inline; filename=\"letter.txt\"");
           ctx.contentType("text/plain; charset=utf-8")
               .result(Letters.text(out, letterhead()).getBytes(StandardCharsets.UTF_8));

@@ -43,8 +43,8 @@ final class Pages {
     this.auth = auth;
     this.accounts = accounts;
     this.cases = cases;
-    this.casePages = new CasePages(templates, this, accounts, cases, mandate);
-    this.disclosurePages = new DisclosurePages(templates, this, accounts, cases, mandate);
+    this.casePages = new CasePages(this, accounts, cases, mandate);
+    this.disclosurePages = new DisclosurePages(this, accounts, cases, mandate);
   }
 
   /** The case file's pages, which share this class's language and error handling. */
@@ -87,6 +87,53 @@ final class Pages {
   /** The words and dates for a logged-in page. */
   Labels labels(PageModel page) {
     return new Labels(page.i18n(), cases.policy().officeCategories());
+  }
+
+  /** The reader of a page request that passed its role check. */
+  Reader reader(Context ctx) {
+    PageModel page = page(ctx);
+    return new Reader(Auth.caller(ctx).session().accountId(), page, labels(page));
+  }
+
+  /**
+   * Runs a page action; refusals of the case file and of the mandate become pages in the reader's
+   * language. A recused Ombuds gets exactly the answer for a case that does not exist.
+   */
+  void guarded(Context ctx, java.util.function.Consumer<Reader> action) {
+    Reader r = reader(ctx);
+    try {
+      action.accept(r);
+    } catch (org.ombuds.casefile.CaseException e) {
+      switch (e.reason()) {
+        case NOT_FOUND -> error(ctx, r.page(), 404, r.t("error.noCase"));
+        case CLOSED -> error(ctx, r.page(), 409, r.t("error.caseClosed"));
+        default -> throw e;
+      }
+    } catch (org.ombuds.mandate.MandateException e) {
+      error(ctx, r.page(), e.status(), mandateMessage(r, e));
+    }
+  }
+
+  /** The mandate's refusal in the reader's words, by its code. */
+  static String mandateMessage(Reader r, org.ombuds.mandate.MandateException e) {
+    String key = "mandate.error." + e.code();
+    String text = r.t(key);
+    return text.equals(key) ? r.t("mandate.error.other") : text;
+  }
+
+  /** The case id of the path; an id of the wrong shape is the same as an unknown case. */
+  static String caseId(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (!org.ombuds.common.Ids.isId(id)) {
+      throw new org.ombuds.casefile.CaseException(
+          org.ombuds.casefile.CaseException.Reason.NOT_FOUND, "There is no such case.");
+    }
+    return id;
+  }
+
+  void render(Context ctx, int status, String template, Map<String, Object> params) {
+    ctx.status(status);
+    ctx.html(templates.render(template, params));
   }
 
   /** Renders the error page in the reader's language. */
