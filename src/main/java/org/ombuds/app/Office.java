@@ -108,7 +108,8 @@ public final class Office implements AutoCloseable {
             () -> (int) accountStore.all().stream().filter(Account::active).count());
   }
 
-  static EntryAuthenticator authenticator(AuditKey key) {
+  /** The audit key file's HMAC as the log's authenticator. */
+  public static EntryAuthenticator authenticator(AuditKey key) {
     return new EntryAuthenticator() {
       @Override
       public byte[] tag(byte[] data) {

@@ -304,14 +304,16 @@ public final class CaseService {
     input.name().ifPresent(names::add);
     String pseudonym = Pseudonyms.pick(taken, names);
     String id = Ids.newId();
-    Fields f =
-        new Fields()
-            .put("role", input.role().name())
-            .put("name", input.name())
-            .put("pseudonym", pseudonym)
-            .put("contract", input.contractType().map(Enum::name))
-            .put("gender", input.gender().map(Enum::name))
-            .put("age", input.ageBand().map(Enum::name));
+    CaseView.PersonView person =
+        new CaseView.PersonView(
+            id,
+            input.role(),
+            input.name(),
+            pseudonym,
+            input.contractType(),
+            input.gender(),
+            input.ageBand());
+    Fields f = personFields(person);
     insertChild(actorId, c, CaseStore.Child.PERSON, caseId, id, f, AuditKind.PERSON_ADDED);
     // A pseudonym given earlier may be this newcomer's real name (Jane got "Mike*" before Mike
     // was added): such a pseudonym would point at the wrong person, so it is drawn again.
@@ -324,13 +326,15 @@ public final class CaseService {
           String fresh = Pseudonyms.pick(takenNow, names);
           takenNow.add(fresh);
           Fields g =
-              new Fields()
-                  .put("role", p.role().name())
-                  .put("name", p.name())
-                  .put("pseudonym", fresh)
-                  .put("contract", p.contractType().map(Enum::name))
-                  .put("gender", p.gender().map(Enum::name))
-                  .put("age", p.ageBand().map(Enum::name));
+              personFields(
+                  new CaseView.PersonView(
+                      p.id(),
+                      p.role(),
+                      p.name(),
+                      fresh,
+                      p.contractType(),
+                      p.gender(),
+                      p.ageBand()));
           byte[] data = c.encrypt(ref(caseId, "person", "data_enc", p.id()), g.encode());
           tx.run(
               () -> {
@@ -342,14 +346,17 @@ public final class CaseService {
         }
       }
     }
-    return new CaseView.PersonView(
-        id,
-        input.role(),
-        input.name(),
-        pseudonym,
-        input.contractType(),
-        input.gender(),
-        input.ageBand());
+    return person;
+  }
+
+  private static Fields personFields(CaseView.PersonView p) {
+    return new Fields()
+        .put("role", p.role().name())
+        .put("name", p.name())
+        .put("pseudonym", p.pseudonym())
+        .put("contract", p.contractType().map(Enum::name))
+        .put("gender", p.gender().map(Enum::name))
+        .put("age", p.ageBand().map(Enum::name));
   }
 
   /** Adds a note to an open case; returns the note's id. */
