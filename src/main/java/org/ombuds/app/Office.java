@@ -19,6 +19,7 @@ import org.ombuds.account.Username;
 import org.ombuds.audit.AuditEvent;
 import org.ombuds.audit.AuditKind;
 import org.ombuds.audit.AuditLog;
+import org.ombuds.audit.CoalescingAuditAnchor;
 import org.ombuds.audit.EntryAuthenticator;
 import org.ombuds.audit.FileAuditAnchor;
 import org.ombuds.casefile.CaseService;
@@ -47,19 +48,20 @@ public final class Office implements AutoCloseable {
   private final CaseService cases;
   private final Mandate mandate;
   private final Clock clock;
+  private final CoalescingAuditAnchor anchor;
+
+  /** How long the audit head outside the database may lag behind the log in normal running. */
+  static final java.time.Duration HEAD_DELAY = java.time.Duration.ofMillis(100);
 
   private Office(DataDir dir, Database db, AuditKey auditKey, Clock clock) {
     this.dir = dir;
     this.db = db;
     this.clock = clock;
     this.vault = new Vault();
+    this.anchor = new CoalescingAuditAnchor(new FileAuditAnchor(dir.auditHead()), HEAD_DELAY);
     this.audit =
         new AuditLog(
-            new JdbiAuditStore(db),
-            authenticator(auditKey),
-            new FileAuditAnchor(dir.auditHead()),
-            clock,
-            db::afterCommit);
+            new JdbiAuditStore(db), authenticator(auditKey), anchor, clock, db::afterCommit);
     CaseService[] casesRef = new CaseService[1];
     this.sessions =
         new Sessions(
@@ -302,6 +304,7 @@ public final class Office implements AutoCloseable {
 
   @Override
   public void close() {
+    anchor.close();
     db.close();
   }
 }
