@@ -1,25 +1,22 @@
 package org.ombuds.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ombuds.web.PageSession.f;
+import static org.ombuds.web.PageSession.hiddenCsrf;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,6 @@ import org.ombuds.testing.TestOffice;
  * same addresses.
  */
 class CasePagesIT {
-  private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>");
   private static final Pattern CASE_LOCATION =
       Pattern.compile("^/cases/([0-9a-f-]{36})\\?done=created$");
   private static TestOffice office;
@@ -51,85 +47,15 @@ class CasePagesIT {
 
   // ---------------------------------------------------------------- helpers
 
-  /** A browser: one client and the session cookie it holds. */
-  private record Browser(Http http, String cookie) {
-    Http.Response get(String path) {
-      return checked(http.getWithCookies(path, cookie));
-    }
-
-    /** The page's form token. */
-    String csrf(String path) {
-      return hiddenCsrf(get(path).body());
-    }
-
-    /** A form POST with repeated fields allowed, as browsers send check boxes. */
-    Http.Response post(String path, List<Map.Entry<String, String>> fields, String... headers) {
-      String body =
-          fields.stream()
-              .map(
-                  e ->
-                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                          + "="
-                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-              .collect(Collectors.joining("&"));
-      HttpRequest.Builder b =
-          HttpRequest.newBuilder(URI.create(http.base() + path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .header("Cookie", cookie)
-              .POST(HttpRequest.BodyPublishers.ofString(body));
-      for (int i = 0; i + 1 < headers.length; i += 2) {
-        b.header(headers[i], headers[i + 1]);
-      }
-      return checked(http.send(b));
-    }
-
-    /** A form POST with this session's token added. */
-    Http.Response submit(String path, List<Map.Entry<String, String>> fields, String... headers) {
-      List<Map.Entry<String, String>> all = new ArrayList<>(fields);
-      all.add(Map.entry("_csrf", csrf("/dashboard")));
-      return post(path, all, headers);
-    }
-  }
-
-  private static Map.Entry<String, String> f(String name, String value) {
-    return Map.entry(name, value);
-  }
-
-  /** Every HTML answer: no inline style or script, which the CSP would block anyway. */
   private static Http.Response checked(Http.Response r) {
-    String type = r.header("Content-Type");
-    if (type != null && type.startsWith("text/html")) {
-      assertThat(r.body()).as("no style attribute").doesNotContain("style=");
-      assertThat(INLINE_SCRIPT.matcher(r.body()).find()).as("no inline script").isFalse();
-      assertThat(r.body()).as("no positive tabindex").doesNotContainPattern("tabindex=\"[1-9]");
-      assertThat(r.body()).doesNotContain("http://").doesNotContain("https://");
-      assertThat(Pattern.compile("<h1[ >]").matcher(r.body()).results().count())
-          .as("one h1")
-          .isEqualTo(1);
-    }
-    return r;
+    return PageSession.basicChecks(r);
   }
 
-  private static String hiddenCsrf(String html) {
-    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-    assertThat(m.find()).as("form has a CSRF field").isTrue();
-    return m.group(1);
+  private static PageSession login(String username, String passphrase) {
+    return PageSession.login(office.http(), username, passphrase, CasePagesIT::checked);
   }
 
-  private static Browser login(String username, String passphrase) {
-    Http http = office.http();
-    Http.Response form = checked(http.get("/login"));
-    Http.Response r =
-        http.postForm(
-            "/login",
-            Map.of(
-                "username", username, "passphrase", passphrase, "_csrf", hiddenCsrf(form.body())),
-            Auth.PRE_COOKIE + "=" + form.cookie(Auth.PRE_COOKIE));
-    assertThat(r.status()).isEqualTo(303);
-    return new Browser(http, Auth.SESSION_COOKIE + "=" + r.cookie(Auth.SESSION_COOKIE));
-  }
-
-  private static Browser ombuds() {
+  private static PageSession ombuds() {
     return login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
   }
 
@@ -153,7 +79,7 @@ class CasePagesIT {
   }
 
   /** Opens a case through the form; returns its id. */
-  private static String createCase(Browser b, String title) {
+  private static String createCase(PageSession b, String title) {
     Http.Response r =
         b.submit(
             "/cases",
@@ -210,7 +136,7 @@ class CasePagesIT {
 
   @Test
   void a_case_opened_through_the_form_shows_on_the_dashboard_and_in_the_list() {
-    Browser b = ombuds();
+    PageSession b = ombuds();
     Http.Response form = b.get("/cases/new");
     assertThat(form.status()).isEqualTo(200);
     assertThat(form.body())
@@ -243,7 +169,7 @@ class CasePagesIT {
 
   @Test
   void a_form_without_its_token_is_refused() {
-    Browser b = ombuds();
+    PageSession b = ombuds();
     Http.Response r =
         b.post("/cases", List.of(f("title", "No token"), f("unit_name", "U"), f("unit_size", "3")));
     assertThat(r.status()).isEqualTo(403);
@@ -258,7 +184,7 @@ class CasePagesIT {
 
   @Test
   void refused_input_answers_422_with_the_messages_next_to_the_fields_and_keeps_what_was_typed() {
-    Browser b = ombuds();
+    PageSession b = ombuds();
     Http.Response r =
         b.submit(
             "/cases",
@@ -321,7 +247,7 @@ class CasePagesIT {
 
   @Test
   void people_notes_contacts_options_and_reminders_are_added_through_their_forms() {
-    Browser b = ombuds();
+    PageSession b = ombuds();
     String title = unique("Sections ");
     String id = createCase(b, title);
     String base = "/cases/" + id;
@@ -423,7 +349,7 @@ class CasePagesIT {
 
   @Test
   void search_finds_a_case_by_a_word_of_a_note_and_by_a_persons_name() {
-    Browser b = ombuds();
+    PageSession b = ombuds();
     String title = unique("Searchable ");
     String id = createCase(b, title);
     String word = unique("marmalade");
@@ -453,7 +379,7 @@ class CasePagesIT {
 
   @Test
   void a_second_edit_with_the_same_version_is_told_of_the_conflict_and_keeps_its_text() {
-    Browser b = ombuds();
+    PageSession b = ombuds();
     String id = createCase(b, unique("Conflict "));
     String page = b.get("/cases/" + id).body();
     Matcher v = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
@@ -492,7 +418,7 @@ class CasePagesIT {
   @Test
   void french_changes_the_pages_and_is_remembered_for_the_account() {
     addAccount("francophone", "une phrase secrete assez longue");
-    Browser b = login("francophone", "une phrase secrete assez longue");
+    PageSession b = login("francophone", "une phrase secrete assez longue");
     assertThat(b.get("/dashboard").body()).contains("lang=\"en\"").contains("Open cases");
     Http.Response r = b.submit("/language", List.of(f("lang", "fr"), f("back", "/cases/new")));
     assertThat(r.status()).isEqualTo(303);
@@ -503,7 +429,7 @@ class CasePagesIT {
         .contains("Nouveau dossier")
         .contains("Relations hiérarchiques et d'évaluation");
 
-    Browser again = login("francophone", "une phrase secrete assez longue");
+    PageSession again = login("francophone", "une phrase secrete assez longue");
     Http.Response dash = again.get("/dashboard");
     assertThat(dash.body()).contains("lang=\"fr\"").contains("Tableau de bord");
     String id = createCase(again, unique("Dossier "));
@@ -539,7 +465,7 @@ class CasePagesIT {
 
   @Test
   void closing_through_the_confirmation_page_destroys_the_content() {
-    Browser b = ombuds();
+    PageSession b = ombuds();
     String title = unique("To close ");
     String id = createCase(b, title);
     String word = unique("pelican");
@@ -591,7 +517,7 @@ class CasePagesIT {
             .orElseThrow();
     office.office.cases().setGraceDays(actor, 5);
     try {
-      Browser b = ombuds();
+      PageSession b = ombuds();
       String title = unique("Grace ");
       String id = createCase(b, title);
       String word = unique("albatross");
@@ -624,7 +550,7 @@ class CasePagesIT {
   @Test
   void after_recusal_the_case_is_a_404_for_that_ombuds_and_visible_to_the_colleague() {
     String colleague = addAccount("colleague", "colleague passphrase long");
-    Browser b = ombuds();
+    PageSession b = ombuds();
     String title = unique("Conflict of interest ");
     String id = createCase(b, title);
 
@@ -661,7 +587,7 @@ class CasePagesIT {
         .isEqualTo(404);
     assertThat(b.get("/cases/not-an-id").status()).isEqualTo(404);
 
-    Browser other = login("colleague", "colleague passphrase long");
+    PageSession other = login("colleague", "colleague passphrase long");
     Http.Response theirs = other.get("/cases/" + id);
     assertThat(theirs.status()).isEqualTo(200);
     assertThat(theirs.body()).contains("<h1 id=\"case-heading\">" + title + "</h1>");

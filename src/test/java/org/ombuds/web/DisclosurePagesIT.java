@@ -1,19 +1,13 @@
 package org.ombuds.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ombuds.web.PageSession.f;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +29,6 @@ import org.openpdf.text.pdf.parser.PdfTextExtractor;
  * words, the imminent-harm exception, letters, withdrawal, and all of it in French.
  */
 class DisclosurePagesIT {
-  private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>");
   private static final Pattern CASE_LOCATION =
       Pattern.compile("^/cases/([0-9a-f-]{36})\\?done=created$");
   private static final Pattern DRAFT_LOCATION =
@@ -68,100 +61,22 @@ class DisclosurePagesIT {
 
   // ---------------------------------------------------------------- helpers
 
-  /** A browser: one client and the session cookie it holds. */
-  private record Browser(Http http, String cookie) {
-    Http.Response get(String path) {
-      return checked(http.getWithCookies(path, cookie));
-    }
-
-    /** A form POST with repeated fields allowed, as browsers send check boxes. */
-    Http.Response post(String path, List<Map.Entry<String, String>> fields, String... headers) {
-      String body =
-          fields.stream()
-              .map(
-                  e ->
-                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                          + "="
-                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-              .collect(Collectors.joining("&"));
-      HttpRequest.Builder b =
-          HttpRequest.newBuilder(URI.create(http.base() + path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .header("Cookie", cookie)
-              .POST(HttpRequest.BodyPublishers.ofString(body));
-      for (int i = 0; i + 1 < headers.length; i += 2) {
-        b.header(headers[i], headers[i + 1]);
-      }
-      return checked(http.send(b));
-    }
-
-    /** A form POST with this session's token added. */
-    Http.Response submit(String path, List<Map.Entry<String, String>> fields, String... headers) {
-      List<Map.Entry<String, String>> all = new ArrayList<>(fields);
-      all.add(Map.entry("_csrf", hiddenCsrf(get("/dashboard").body())));
-      return post(path, all, headers);
-    }
-
-    /** The raw bytes of a download. */
-    byte[] bytes(String path) throws Exception {
-      HttpResponse<byte[]> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(http.base() + path))
-                      .header("Cookie", cookie)
-                      .GET()
-                      .build(),
-                  HttpResponse.BodyHandlers.ofByteArray());
-      assertThat(r.statusCode()).isEqualTo(200);
-      return r.body();
-    }
-  }
-
-  private static Map.Entry<String, String> f(String name, String value) {
-    return Map.entry(name, value);
-  }
-
-  /** Every HTML answer: no inline style or script, nothing from elsewhere, no raw message key. */
+  /** The basic page checks, plus: no message key shown raw. */
   private static Http.Response checked(Http.Response r) {
+    PageSession.basicChecks(r);
     String type = r.header("Content-Type");
     if (type != null && type.startsWith("text/html")) {
-      assertThat(r.body()).as("no style attribute").doesNotContain("style=");
-      assertThat(r.body()).as("no style element").doesNotContain("<style");
-      assertThat(INLINE_SCRIPT.matcher(r.body()).find()).as("no inline script").isFalse();
-      assertThat(r.body()).as("no hx-on").doesNotContain("hx-on");
-      assertThat(r.body()).as("no positive tabindex").doesNotContainPattern("tabindex=\"[1-9]");
-      assertThat(r.body()).doesNotContain("http://").doesNotContain("https://");
       Matcher key = RAW_KEY.matcher(r.body());
       assertThat(key.find()).as("a message key shown raw: %s", key.results().toList()).isFalse();
-      if (r.body().startsWith("<!DOCTYPE")) {
-        assertThat(Pattern.compile("<h1[ >]").matcher(r.body()).results().count())
-            .as("one h1")
-            .isEqualTo(1);
-      }
     }
     return r;
   }
 
-  private static String hiddenCsrf(String html) {
-    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-    assertThat(m.find()).as("form has a CSRF field").isTrue();
-    return m.group(1);
+  private static PageSession login(String username, String passphrase) {
+    return PageSession.login(office.http(), username, passphrase, DisclosurePagesIT::checked);
   }
 
-  private static Browser login(String username, String passphrase) {
-    Http http = office.http();
-    Http.Response form = checked(http.get("/login"));
-    Http.Response r =
-        http.postForm(
-            "/login",
-            Map.of(
-                "username", username, "passphrase", passphrase, "_csrf", hiddenCsrf(form.body())),
-            Auth.PRE_COOKIE + "=" + form.cookie(Auth.PRE_COOKIE));
-    assertThat(r.status()).isEqualTo(303);
-    return new Browser(http, Auth.SESSION_COOKIE + "=" + r.cookie(Auth.SESSION_COOKIE));
-  }
-
-  private static Browser ombuds() {
+  private static PageSession ombuds() {
     return login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
   }
 
@@ -192,7 +107,7 @@ class DisclosurePagesIT {
   }
 
   /** A case of the reference story: Jane, the visitor, and Mike, the other party. */
-  private record Story(Browser b, String caseId, String title, String jane, String mike) {
+  private record Story(PageSession b, String caseId, String title, String jane, String mike) {
     String base() {
       return "/cases/" + caseId + "/disclosures";
     }
@@ -206,7 +121,7 @@ class DisclosurePagesIT {
     }
   }
 
-  private static Story story(Browser b) {
+  private static Story story(PageSession b) {
     String title = unique("Safety concerns ");
     Http.Response r =
         b.submit(
@@ -677,7 +592,7 @@ class DisclosurePagesIT {
       assertThat(self.body())
           .contains("You made this determination yourself: another Ombuds must confirm it.");
 
-      Browser second = login("second", "second long passphrase");
+      PageSession second = login("second", "second long passphrase");
       Http.Response link = second.get(s.base() + "/" + d + "?determination=" + det.group(1));
       assertThat(link.body())
           .contains("Confirm as second Ombuds")
@@ -733,7 +648,7 @@ class DisclosurePagesIT {
   @Test
   void everything_is_in_french_when_the_accounts_language_is_french() {
     addAccount("francophone", "une phrase secrete assez longue");
-    Browser b = login("francophone", "une phrase secrete assez longue");
+    PageSession b = login("francophone", "une phrase secrete assez longue");
     assertThat(b.submit("/language", List.of(f("lang", "fr"), f("back", "/dashboard"))).status())
         .isEqualTo(303);
     Story s = story(b);
