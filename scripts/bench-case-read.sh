@@ -70,7 +70,7 @@ done
 
 made_dir=false
 if [ -z "${BENCH_DIR:-}" ]; then
-  BENCH_DIR=$(mktemp -d "${TMPDIR:-/tmp}/ombuds-bench-read.XXXXXX")
+  BENCH_DIR=$(mktemp -d "${TMPDIR:-/tmp}/bench-case-read.XXXXXX")
   made_dir=true
 fi
 data="$BENCH_DIR/office"
@@ -90,10 +90,10 @@ cleanup() {
 trap cleanup EXIT
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-# CPU time in clock ticks: busy time of the whole machine (user, nice, system, irq, softirq, steal),
-# and user + system time of one process.
+# CPU time in clock ticks: time of the whole machine in processes (user, nice, system; not irq and
+# softirq, which loopback traffic causes, nor steal), and user + system time of one process.
 hz=$(getconf CLK_TCK)
-machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 }' /proc/stat; }
 proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 rss_kb() { awk -v k="$2" '$1 == k":" { print $2 }' "/proc/$1/status"; }
 
@@ -197,7 +197,9 @@ run() {
   # The CPU used by everything but the two servers and wrk during the run, in cores: what other
   # work on the machine took (the load average cannot tell: the servers' own threads raise it).
   others=$(awk -v m=$((m1 - m0)) -v o=$((o1 - o0)) -v b=$((b1 - b0)) -v hz="$hz" -v s="$secs" \
-    '{ printf "%.2f", ((m - o - b) / hz - $1 - $2) / s }' "$out/wrk.cpu")
+    'NF == 2 { printf "%.2f", ((m - o - b) / hz - $1 - $2) / s }' "$out/wrk.cpu" 2>/dev/null) ||
+    others="?"
+  [ -s "$out/wrk.txt" ] || die "wrk left no output in $out (was the scratch directory removed?)."
   if [ -n "$sampler" ]; then
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
@@ -233,10 +235,11 @@ for ((r = 1; r <= rounds; r++)); do
 done
 hwm=$(rss_kb "$ombuds_pid" VmHWM)
 now=$(rss_kb "$ombuds_pid" VmRSS)
+bare_hwm=$(rss_kb "$bare_pid" VmHWM)
 
 echo "case read over HTTP, $conns connections, wrk -t2, ${duration} s x $rounds rounds each," \
   "$("$java" -version 2>&1 | head -1), ombuds opts: ${ombuds_opts[*]}"
-awk -v hwm="$hwm" -v now="$now" '
+awk -v hwm="$hwm" -v now="$now" -v bare_hwm="$bare_hwm" '
   $1 == "ombuds" { orps += $2; on++; if ($4 > op99) op99 = $4; if ($5 > orss) orss = $5 }
   $1 == "bare"   { brps += $2; bn++; if ($4 > bp99) bp99 = $4 }
   END {
@@ -245,4 +248,5 @@ awk -v hwm="$hwm" -v now="$now" '
     r = orps / on / (brps / bn)
     printf "ratio    %.2f (target: at least 0.50) %s\n", r, (r >= 0.5 ? "MET" : "MISSED")
     printf "ombuds RSS: max VmRSS sampled under load %.0f MB, VmHWM (peak) %.0f MB, now %.0f MB (target: under 256 MB) %s\n", orss / 1024, hwm / 1024, now / 1024, (hwm < 262144 ? "MET" : "MISSED")
+    printf "bare RSS: VmHWM (peak) %.0f MB, for comparison\n", bare_hwm / 1024
   }' "$results"
