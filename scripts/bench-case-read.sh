@@ -90,10 +90,11 @@ cleanup() {
 trap cleanup EXIT
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-# CPU time in clock ticks: time of the whole machine in processes (user, nice, system; not irq and
-# softirq, which loopback traffic causes, nor steal), and user + system time of one process.
+# CPU time in clock ticks: busy time of the whole machine (user, nice, system, irq, softirq, steal),
+# and user + system time of one process (which includes the softirq time of its loopback traffic:
+# leaving irq and softirq out of the machine's time makes the others' share negative).
 hz=$(getconf CLK_TCK)
-machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 }' /proc/stat; }
+machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 rss_kb() { awk -v k="$2" '$1 == k":" { print $2 }' "/proc/$1/status"; }
 
