@@ -13,10 +13,11 @@
 # then loads them in turn with wrk (50 connections, 2 threads, DURATION seconds each), ombuds on
 # GET /api/v1/cases/{id} with the bearer token: a warm-up run of each (not counted), then ROUNDS
 # rounds, the order alternating from round to round. Prints each run's requests/s, p50 and p99 (as
-# wrk measures them: from the client, uncorrected for coordinated omission) with the load average
-# and the CPU that other processes took meanwhile (in cores: the load average cannot tell, since
-# the servers' own threads raise it), then the ratio of the mean requests/s, and ombuds' resident
-# set (VmRSS sampled every 0.5 s during its runs, and VmHWM, the peak, at the end).
+# wrk measures them: from the client, uncorrected for coordinated omission), the loaded server's
+# CPU (cores, and microseconds per request), the load average and the CPU that other processes
+# took meanwhile (in cores: the load average cannot tell, since the servers' own threads raise
+# it); then the ratio of the mean requests/s, and ombuds' resident set (VmRSS sampled every 0.5 s
+# during its runs, and VmHWM, the peak, at the end).
 #
 # Builds nothing. Build first:
 #   ./mvnw -q -B -DskipTests package && ./mvnw -q -B test-compile
@@ -170,7 +171,7 @@ results="$out/results"
 : >"$results"
 run() {
   local label=$1 secs=$2 counted=$3 url sampler="" before after f rps p50 p99 errs maxrss
-  local m0 m1 o0 o1 b0 b1 others
+  local m0 m1 o0 o1 b0 b1 others server
   before=$(load)
   m0=$(machine_ticks)
   o0=$(proc_ticks "$ombuds_pid")
@@ -210,14 +211,18 @@ run() {
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$f")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$f")")
   errs=$(awk '/Non-2xx|Socket errors/ { printf "%s ", $0 }' "$f")
+  # The loaded server's CPU: cores it kept busy, and microseconds of CPU per answered request.
+  server=$(awk -v t=$([ "$label" = ombuds ] && echo $((o1 - o0)) || echo $((b1 - b0))) \
+    -v hz="$hz" -v s="$secs" -v rps="$rps" \
+    'BEGIN { printf "server %.2f cores, %.0f us CPU/req", t / hz / s, t / hz / (rps * s) * 1e6 }')
   maxrss=""
   if [ -n "$sampler" ]; then
     maxrss=$(sort -n "$out/rss.$label.$$" | tail -1)
     maxrss=" maxVmRSS ${maxrss} kB"
   fi
-  printf '%-6s %-8s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s  [load %s / %s; others %s cores] %s\n' \
+  printf '%-6s %-8s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s  (%s)  [load %s / %s; others %s cores] %s\n' \
     "$label" "$([ "$counted" = yes ] && echo "" || echo "(warmup)")" "$rps" "$p50" "$p99" \
-    "$maxrss" "$before" "$after" "$others" "$errs" >&2
+    "$maxrss" "$server" "$before" "$after" "$others" "$errs" >&2
   if [ "$counted" = yes ]; then
     echo "$label $rps $p50 $p99 ${maxrss// maxVmRSS /}" | sed 's/ kB//' >>"$results"
   fi

@@ -54,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * FAST_N (default 300) requests for the case and healthz, SLOW_N (default 100) for the lists and
  * the warm search, COLD_N (default 5) reopenings for the cold search; a tenth as many warm-up
  * requests are sent before each measured series. Prints the median, p90, p99 and max of each with
- * the load average before and after. Stops by itself.
+ * the load average before and after, and the CPU that other processes took meanwhile (in cores: the
+ * machine's busy time from {@code /proc/stat} less this process's), since the machine is shared.
+ * Stops by itself.
  */
 public final class CaseFileLoad {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -84,6 +86,50 @@ public final class CaseFileLoad {
       return "load " + f[0] + " " + f[1] + " " + f[2];
     } catch (IOException e) {
       return "load ?";
+    }
+  }
+
+  /**
+   * The load average and CPU times at one moment: the machine's busy time (user, nice, system, irq,
+   * softirq, steal) and this process's (user, system), both in the kernel's clock ticks.
+   */
+  record Mark(String load, long machineTicks, long processTicks, long nanos) {
+    /** Clock ticks per second of /proc: USER_HZ, 100 on Linux. */
+    private static final double HZ = 100;
+
+    static Mark now() {
+      long machine = -1;
+      long process = -1;
+      try {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        machine = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+          machine += Long.parseLong(cpu[i]);
+        }
+        String self = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = self.substring(self.lastIndexOf(')') + 2).trim().split(" ");
+        // Fields 14 and 15 of the file (utime, stime) are 11 and 12 after the command name.
+        process = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      } catch (IOException | RuntimeException e) {
+        // Not Linux: the figures go without the others' share.
+      }
+      return new Mark(loadAvg(), machine, process, System.nanoTime());
+    }
+
+    /** {@code [load before / load after; others N cores]} from {@code start} to now. */
+    String since(Mark start) {
+      Mark end = now();
+      String others =
+          start.machineTicks < 0 || end.machineTicks < 0
+              ? "?"
+              : String.format(
+                  Locale.ROOT,
+                  "%.2f",
+                  ((end.machineTicks - start.machineTicks)
+                          - (end.processTicks - start.processTicks))
+                      / HZ
+                      / ((end.nanos - start.nanos) / 1e9));
+      return "[" + start.load + " / " + end.load + "; others " + others + " cores]";
     }
   }
 
@@ -124,7 +170,7 @@ public final class CaseFileLoad {
     List<String> ids;
     try (Served s = Served.start(dir)) {
       CaseFileLoad h = s.http();
-      String before = loadAvg();
+      Mark before = Mark.now();
       long t0 = System.nanoTime();
       int found = h.search();
       double firstMs = (System.nanoTime() - t0) / 1e6;
@@ -134,13 +180,12 @@ public final class CaseFileLoad {
       System.out.printf(
           Locale.ROOT,
           "search \"%s\" (%d found): first of a fresh JVM (cold cache, cold JIT) %.0f ms, the"
-              + " next %.1f ms   [%s / %s]%n",
+              + " next %.1f ms   %s%n",
           QUERY,
           found,
           firstMs,
           secondMs,
-          before,
-          loadAvg());
+          before.since(before));
 
       JsonNode list = JSON.readTree(h.get("/api/v1/cases", true).body());
       ids = new ArrayList<>();
@@ -162,7 +207,7 @@ public final class CaseFileLoad {
     }
 
     double[] colds = new double[cold];
-    String before = loadAvg();
+    Mark before = Mark.now();
     for (int i = 0; i < cold; i++) {
       try (Served s = Served.start(dir)) {
         long t0 = System.nanoTime();
@@ -176,8 +221,7 @@ public final class CaseFileLoad {
               "POST /api/v1/cases/search (cold cache, warm JIT, after reopening)",
               colds,
               -1,
-              before,
-              loadAvg()));
+              before.since(before)));
     }
   }
 
@@ -195,7 +239,7 @@ public final class CaseFileLoad {
     for (int i = 0; i < Math.max(1, n / 10); i++) {
       var unused = request.apply(i);
     }
-    String before = loadAvg();
+    Mark before = Mark.now();
     double[] ms = new double[n];
     long bytes = 0;
     for (int i = 0; i < n; i++) {
@@ -204,15 +248,15 @@ public final class CaseFileLoad {
       ms[i] = (System.nanoTime() - t0) / 1e6;
       bytes += r.body().length;
     }
-    System.out.println(stats(label, ms, bytes / n, before, loadAvg()));
+    System.out.println(stats(label, ms, bytes / n, before.since(before)));
   }
 
-  private static String stats(String label, double[] ms, long bytes, String before, String after) {
+  private static String stats(String label, double[] ms, long bytes, String conditions) {
     double[] s = ms.clone();
     Arrays.sort(s);
     return String.format(
         Locale.ROOT,
-        "%-40s n=%4d  median %8.2f ms  p90 %8.2f  p99 %8.2f  max %8.2f%s   [%s / %s]",
+        "%-40s n=%4d  median %8.2f ms  p90 %8.2f  p99 %8.2f  max %8.2f%s   %s",
         label,
         s.length,
         rank(s, 50),
@@ -220,8 +264,7 @@ public final class CaseFileLoad {
         rank(s, 99),
         s[s.length - 1],
         bytes >= 0 ? String.format(Locale.ROOT, "  (%d bytes)", bytes) : "",
-        before,
-        after);
+        conditions);
   }
 
   /** Nearest-rank percentile of sorted values. */
