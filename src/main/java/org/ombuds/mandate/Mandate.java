@@ -109,10 +109,27 @@ public final class Mandate {
   /** Replaces a draft's content: a new version, which no earlier consent covers. */
   public DisclosureView edit(
       String actorId, String caseId, String disclosureId, DraftContent content) {
+    return edit(actorId, caseId, disclosureId, Optional.empty(), content);
+  }
+
+  /**
+   * As {@link #edit(String, String, String, DraftContent)}, refused with 409 {@code conflict} when
+   * the draft is no longer at {@code versionRead} (someone saved another version meanwhile).
+   */
+  public DisclosureView edit(
+      String actorId,
+      String caseId,
+      String disclosureId,
+      Optional<Integer> versionRead,
+      DraftContent content) {
     CaseView c = openCase(actorId, caseId);
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
     DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
     requireDraft(row);
+    if (versionRead.isPresent() && versionRead.get() != row.version()) {
+      throw new MandateException(
+          409, "conflict", "Someone saved another version of this draft meanwhile: reload it.");
+    }
     DraftContent checked = withConcerns(c, content);
     RiskView risk = estimate(c, checked, cipher);
     DisclosureStore.DisclosureRow next =

@@ -469,14 +469,8 @@ final class DisclosurePages {
           x.edit = form;
           x.editOpen = true;
           if (content.isPresent() && !check) {
-            if (!form.value("version").equals(Integer.toString(d.version()))) {
-              conflict(r, form, d);
-              x.editRisk = preview(r, c, form);
-              renderDisclosure(ctx, r, c, d, x, 409);
-              return;
-            }
             try {
-              mandate.edit(r.actor(), id, did, content.get());
+              mandate.edit(r.actor(), id, did, versionRead(form), content.get());
               redirect(ctx, base(id) + "/" + did + "?done=edited");
               return;
             } catch (MandateException e) {
@@ -499,6 +493,15 @@ final class DisclosurePages {
           x.editRisk = preview(r, c, form);
           renderDisclosure(ctx, r, c, d, x, check && !form.hasErrors() ? 200 : 422);
         });
+  }
+
+  /** The version the form was read at; a malformed one can never match, so it conflicts. */
+  private static Optional<Integer> versionRead(Form form) {
+    try {
+      return Optional.of(Integer.parseInt(form.value("version")));
+    } catch (NumberFormatException e) {
+      return Optional.of(-1);
+    }
   }
 
   /** Keeps the typed text; the form now carries the saved version, so saving again applies it. */

@@ -47,9 +47,13 @@ final class MandateApi {
   }
 
   void edit(Context ctx) {
+    JsonNode body = Json.object(ctx);
+    Optional<Integer> version =
+        body.get("version") == null || body.get("version").isNull()
+            ? Optional.empty()
+            : Optional.of(Json.integer(body, "version", 1, Integer.MAX_VALUE));
     DisclosureView d =
-        mandate.edit(
-            actor(ctx), ctx.pathParam("id"), ctx.pathParam("d"), content(Json.object(ctx)));
+        mandate.edit(actor(ctx), ctx.pathParam("id"), ctx.pathParam("d"), version, content(body));
     ctx.json(describe(d));
   }
 

@@ -100,6 +100,11 @@ class MandateIT {
           .isEqualTo(s.jane());
       String id = dj.get("id").stringValue();
 
+      Map<String, Object> staleEdit = new java.util.HashMap<>(draft(SAFE_TEXT));
+      staleEdit.put("version", 7);
+      Http.Response stale409 = http.put(d(s) + "/" + id, staleEdit);
+      assertThat(stale409.status()).as("edit of a version not read").isEqualTo(409);
+      assertThat(stale409.json().get("error").stringValue()).isEqualTo("conflict");
       Http.Response edited = http.put(d(s) + "/" + id, draft(SAFE_TEXT));
       assertThat(edited.json().get("version").intValue()).isEqualTo(2);
       assertThat(edited.json().get("risk").get("anonymitySet").intValue())
