@@ -194,10 +194,14 @@ public final class CaseService {
 
   /** One case as {@code actorId} may see it: with its notes and other rows while open. */
   public CaseView get(String actorId, String caseId) {
-    CaseStore.CaseRow row = requireVisible(actorId, caseId);
-    CaseCipher c = cipher(row);
-    boolean open = "OPEN".equals(row.status());
-    return view(row, c, open);
+    // One connection for the case row, recusals and every kind of row: a case page is read often.
+    return tx.reading(
+        () -> {
+          CaseStore.CaseRow row = requireVisible(actorId, caseId);
+          CaseCipher c = cipher(row);
+          boolean open = "OPEN".equals(row.status());
+          return view(row, c, open);
+        });
   }
 
   /** The cases {@code actorId} may see, newest first, without their notes and other rows. */

@@ -11,6 +11,15 @@ public interface Transactions {
   /** Runs {@code work} in one transaction, joining an enclosing one on the same thread. */
   <T> T inTransaction(Supplier<T> work);
 
+  /**
+   * Runs {@code work}, a sequence of reads, on one database connection instead of one per query
+   * (joining an enclosing transaction or read on the same thread). It is not a transaction: each
+   * read sees what was committed when it ran. Writes inside it still need {@link #inTransaction}.
+   */
+  default <T> T reading(Supplier<T> work) {
+    return work.get();
+  }
+
   /** Runs {@code work} in one transaction, joining an enclosing one on the same thread. */
   default void run(Runnable work) {
     inTransaction(

@@ -40,6 +40,11 @@ public final class Database implements Transactions, AutoCloseable {
   @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
 
+  // The connection shared by the reads of one {@link #reading} call on this thread (no
+  // transaction).
+  @SuppressWarnings("ThreadLocalUsage")
+  private final ThreadLocal<Handle> reader = new ThreadLocal<>();
+
   private static final class Tx {
     final Handle handle;
     final List<Runnable> afterCommit = new ArrayList<>();
@@ -199,11 +204,39 @@ public final class Database implements Transactions, AutoCloseable {
     }
   }
 
-  /** Runs {@code work} with the current transaction's handle, or a short-lived one for reading. */
+  @Override
+  public <T> T reading(Supplier<T> work) {
+    if (current.get() != null || reader.get() != null) {
+      return work.get();
+    }
+    try (Handle handle = jdbi.open()) {
+      reader.set(handle);
+      try {
+        return work.get();
+      } finally {
+        reader.remove();
+      }
+    } catch (JdbiException e) {
+      throw translate(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} with the current transaction's handle, the current {@link #reading} call's
+   * handle, or a short-lived one for reading.
+   */
   <T> T withHandle(Function<Handle, T> work) {
     Tx tx = current.get();
     if (tx != null) {
       return work.apply(tx.handle);
+    }
+    Handle shared = reader.get();
+    if (shared != null) {
+      try {
+        return work.apply(shared);
+      } catch (JdbiException e) {
+        throw translate(e);
+      }
     }
     try (Handle handle = jdbi.open()) {
       return work.apply(handle);

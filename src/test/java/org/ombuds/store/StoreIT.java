@@ -121,6 +121,25 @@ class StoreIT {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void reads_inside_reading_share_one_connection_and_writes_still_commit(String url) {
+    try (Database db = open(url)) {
+      JdbiAccountStore store = new JdbiAccountStore(db);
+      db.reading(
+          () -> {
+            Object first = db.withHandle(h -> h);
+            assertThat(first).isSameAs(db.withHandle(h -> h));
+            // A write inside a read is its own transaction and commits.
+            db.run(() -> store.insert(account("44444444-4444-4444-8444-444444444444", "dora")));
+            return null;
+          });
+      Object outside = db.withHandle(h -> h);
+      assertThat(outside).as("released after reading").isNotSameAs(db.withHandle(h -> h));
+      assertThat(store.byUsername(new Username("dora"))).isPresent();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void audit_rows_round_trip_in_order(String url) {
     try (Database db = open(url)) {
       JdbiAuditStore store = new JdbiAuditStore(db);
