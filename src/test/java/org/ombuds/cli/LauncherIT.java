@@ -80,4 +80,16 @@ class LauncherIT {
     Proc.Result r = launcher(Map.of(), "init", "--data", "/nonexistent-parent-file/x");
     assertThat(r.exit()).isEqualTo(2);
   }
+
+  @Test
+  void caps_the_heap_unless_the_operator_sets_one() {
+    Proc.Result capped = launcher(Map.of("OMBUDS_JAVA_OPTS", "-XshowSettings:vm"), "--version");
+    assertThat(capped.exit()).as(capped.err()).isZero();
+    assertThat(capped.err() + capped.out()).contains("Max. Heap Size: 192.00M");
+
+    Proc.Result own =
+        launcher(Map.of("OMBUDS_JAVA_OPTS", "-Xmx300m -XshowSettings:vm"), "--version");
+    assertThat(own.exit()).as(own.err()).isZero();
+    assertThat(own.err() + own.out()).contains("Max. Heap Size: 300.00M");
+  }
 }
