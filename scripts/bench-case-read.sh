@@ -24,8 +24,9 @@
 # Usage: scripts/bench-case-read.sh [ROUNDS [DURATION]]   (defaults 2 and 20; needs curl and wrk:
 #        apt-get install -y wrk)
 # Env:   BENCH_PORT (default 18281; ombuds uses it, bare uses it + 1), BENCH_DIR (scratch; default a
-#        new temporary directory, removed at the end), BENCH_JAVA_OPTS (extra JVM options for
-#        ombuds only, e.g. "-Xmx128m -XX:+UseSerialGC" for the memory variants), BENCH_CONNECTIONS
+#        new temporary directory, removed at the end), BENCH_JAVA_OPTS (JVM options for ombuds
+#        only; default the launcher's "-Xmx192m -XX:+UseSerialGC"; "-Xmx4g" for the JVM's own
+#        sizing), BENCH_CONNECTIONS
 #        (default 50), BENCH_WARMUP (seconds of the uncounted first run of each; default 30: the
 #        JIT needs that long on 2 cores under this load).
 # Listens on 127.0.0.1 only.
@@ -46,7 +47,7 @@ bare_port=$((port + 1))
 jar="$root/target/ombuds.jar"
 test_classes="$root/target/test-classes"
 # shellcheck disable=SC2206 # word splitting of the options is intended
-ombuds_opts=(--enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-})
+ombuds_opts=(--enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:--Xmx192m -XX:+UseSerialGC})
 bare_opts=(--enable-native-access=ALL-UNNAMED)
 passphrase="bench passphrase 123"
 
