@@ -1,6 +1,7 @@
 package org.ombuds.vault;
 
 import java.util.Arrays;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -9,10 +10,40 @@ final class Argon2Kdf {
   static final int SALT_BYTES = 16;
   static final int KEY_BYTES = 32;
 
+  /**
+   * Each derivation fills {@code memoryKib} of heap. Derivations at once share a budget of the heap
+   * less a reserve for everything else, so a burst of logins (or of anything else that derives)
+   * waits its turn instead of exhausting the heap: with the launcher's 192 MB, two at a time.
+   */
+  private static final int BUDGET_KIB = budgetKib(Runtime.getRuntime().maxMemory());
+
+  private static final Semaphore MEMORY = new Semaphore(BUDGET_KIB, true);
+
   private Argon2Kdf() {}
+
+  static int budgetKib(long maxHeapBytes) {
+    long reserveKib = 48L * 1024;
+    long budget = maxHeapBytes / 1024 - reserveKib;
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(KdfParams.MIN_MEMORY_KIB, budget));
+  }
+
+  /** The memory a derivation with {@code params} holds from the budget: at most all of it. */
+  static int permitsFor(KdfParams params, int budgetKib) {
+    return Math.min(params.memoryKib(), budgetKib);
+  }
 
   /** Returns a fresh 32-byte key the caller must wipe. */
   static byte[] derive(Passphrase passphrase, byte[] salt, KdfParams params) {
+    int permits = permitsFor(params, BUDGET_KIB);
+    MEMORY.acquireUninterruptibly(permits);
+    try {
+      return deriveNow(passphrase, salt, params);
+    } finally {
+      MEMORY.release(permits);
+    }
+  }
+
+  private static byte[] deriveNow(Passphrase passphrase, byte[] salt, KdfParams params) {
     byte[] password = passphrase.utf8();
     Argon2Parameters argon =
         new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
