@@ -171,4 +171,21 @@ class ArchitectureTest {
         .resideInAnyPackage("org.ombuds.store..", "org.ombuds.cli..")
         .check(classes);
   }
+
+  @Test
+  void a_database_dump_is_only_ever_written_into_an_encrypted_backup() {
+    // The dump holds the whole database; only Backups writes it, and only into the vault's
+    // encrypting stream, so no other code can put the office's data in a clear file.
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("org.ombuds.backup.Backups")
+        .should()
+        .callMethod(
+            org.ombuds.store.TableCopier.class,
+            "dump",
+            org.ombuds.store.DbConfig.class,
+            java.io.DataOutputStream.class,
+            org.ombuds.store.TableCopier.Progress.class)
+        .check(classes);
+  }
 }

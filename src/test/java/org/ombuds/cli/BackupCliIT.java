@@ -224,6 +224,42 @@ class BackupCliIT {
     assertThat(Files.readString(target.resolve("keep.txt"))).isEqualTo("mine");
   }
 
+  @Test
+  void migrate_interrupted_by_the_test_hook_then_run_again_moves_the_office_to_postgres() {
+    Path dir = initOffice();
+    String pg = org.ombuds.testing.Postgres.newDatabase();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Proc.java().toString(),
+                "-D" + MigrateCommand.FAIL_AFTER_TABLES + "=2",
+                "-jar",
+                Proc.jar().toString(),
+                "migrate",
+                "--data",
+                dir.toString(),
+                "--to",
+                pg));
+    Proc.Result interrupted = Proc.run(cmd, Map.of(), Map.of());
+    assertThat(interrupted.exit()).isEqualTo(1);
+    assertThat(interrupted.err()).contains("Stopped after 2 tables");
+    assertThat(dir.resolve("ombuds.db")).exists();
+    assertThat(Proc.ombuds(Map.of(), "audit", "verify", "--data", dir.toString()).exit()).isZero();
+
+    Proc.Result done = Proc.ombuds(Map.of(), "migrate", "--data", dir.toString(), "--to", pg);
+    assertThat(done.exit()).as(done.err()).isZero();
+    assertThat(done.out()).contains("now uses the new database").contains("migrated-");
+    assertThat(dir.resolve("ombuds.db")).doesNotExist();
+    Proc.Result verify = Proc.ombuds(Map.of(), "audit", "verify", "--data", dir.toString());
+    assertThat(verify.exit()).as(verify.err()).isZero();
+    Proc.Result users = Proc.ombuds(Map.of(), "user", "list", "--data", dir.toString());
+    assertThat(users.out()).contains("jo");
+
+    Proc.Result again = Proc.ombuds(Map.of(), "migrate", "--data", dir.toString(), "--to", pg);
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains("already uses");
+  }
+
   private void assertNothingLeft(Path target) throws IOException {
     assertThat(target).doesNotExist();
     try (Stream<Path> s = Files.list(tmp)) {
