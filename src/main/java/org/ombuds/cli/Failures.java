@@ -1,6 +1,7 @@
 package org.ombuds.cli;
 
 import org.ombuds.app.OfficeException;
+import org.ombuds.backup.BackupFailure;
 import org.ombuds.store.StoreException;
 import org.ombuds.vault.VaultException;
 import picocli.CommandLine;
@@ -14,6 +15,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     return switch (ex) {
       case OfficeException o -> o.badInput() ? Main.BAD_INPUT : Main.FAULT;
       case UsageException u -> Main.BAD_INPUT;
+      case BackupFailure b ->
+          switch (b.kind()) {
+            case BAD_INPUT -> Main.BAD_INPUT;
+            case DAMAGED -> Main.TAMPERED;
+            case FAULT -> Main.FAULT;
+          };
       default -> Main.FAULT;
     };
   }
@@ -22,6 +29,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     return switch (ex) {
       case OfficeException o -> o.getMessage();
       case UsageException u -> u.getMessage();
+      case BackupFailure b -> b.getMessage();
       case StoreException s -> s.getMessage();
       case VaultException v -> v.getMessage();
       case java.io.UncheckedIOException io ->

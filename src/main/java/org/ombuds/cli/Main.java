@@ -16,7 +16,11 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       UserCommand.class,
       RecoverCommand.class,
-      PurgeCommand.class
+      PurgeCommand.class,
+      BackupKeyCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      MigrateCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code for a fault of the machine or environment. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ombuds.app.Office;
+import org.ombuds.app.ServerLock;
 import org.ombuds.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,12 +42,17 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @SuppressWarnings({"unused", "UnusedVariable"}) // kept reachable so the lock is never collected
+  private static java.util.Optional<ServerLock> heldLock;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be between 0 and 65535.");
     }
     Office office = Office.open(data.dir(), data.dbUrl(), Clock.systemUTC());
+    // Held until the process ends: tells 'ombuds migrate' that a server runs on this directory.
+    heldLock = ServerLock.tryAcquire(data.dir());
     serve(office, host, port, new WebServer.Options(behindTls), spec.commandLine().getOut(), "");
     return 0;
   }

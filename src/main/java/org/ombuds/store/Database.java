@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -68,7 +69,7 @@ public final class Database implements Transactions, AutoCloseable {
   public static Database open(DbConfig config) {
     HikariDataSource pool = pool(config);
     try {
-      migrate(config, pool);
+      migrate(config, pool, Optional.empty());
       return new Database(config, pool);
     } catch (RuntimeException e) {
       pool.close();
@@ -108,16 +109,30 @@ public final class Database implements Transactions, AutoCloseable {
     }
   }
 
-  private static void migrate(DbConfig config, HikariDataSource pool) {
+  /**
+   * Creates or updates the schema of a database up to {@code version} (a restore loads rows made
+   * under that version, then the rest of the migrations run on them), without opening it for use.
+   *
+   * @throws StoreException when it cannot be opened or migrated
+   */
+  public static void migrateSchema(DbConfig config, Optional<String> version) {
+    try (HikariDataSource pool = pool(config)) {
+      migrate(config, pool, version);
+    }
+  }
+
+  private static void migrate(
+      DbConfig config, HikariDataSource pool, Optional<String> targetVersion) {
     String blob = config.vendor() == DbConfig.Vendor.POSTGRES ? "BYTEA" : "BLOB";
     try {
-      Flyway.configure()
-          .dataSource(pool)
-          .locations("classpath:db/migration")
-          .placeholders(Map.of("blob", blob))
-          .loggers("slf4j")
-          .load()
-          .migrate();
+      var flyway =
+          Flyway.configure()
+              .dataSource(pool)
+              .locations("classpath:db/migration")
+              .placeholders(Map.of("blob", blob))
+              .loggers("slf4j");
+      targetVersion.ifPresent(flyway::target);
+      flyway.load().migrate();
     } catch (FlywayException e) {
       throw new StoreException(
           "Cannot bring the database schema up to date: "

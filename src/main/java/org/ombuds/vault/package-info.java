@@ -11,6 +11,9 @@
  *   <li>{@link org.ombuds.vault.CaseCipher}: the fields of one case.
  *   <li>{@link org.ombuds.vault.AuditKey}: the HMAC key of the audit log, kept in a file.
  *   <li>{@link org.ombuds.vault.Totp}: second factor codes.
+ *   <li>{@link org.ombuds.vault.BackupKeyRing} and {@link org.ombuds.vault.BackupEnvelope}: the
+ *       backup key file (one streaming AEAD key per period, expired keys destroyed) and the
+ *       encrypted backup format; refusals are {@link org.ombuds.vault.BackupException}s.
  *   <li>Values: {@link org.ombuds.vault.Passphrase}, {@link org.ombuds.vault.RecoveryKey}, {@link
  *       org.ombuds.vault.KdfParams}, {@link org.ombuds.vault.WrappedOfficeKey}, {@link
  *       org.ombuds.vault.FieldRef}, {@link org.ombuds.vault.OfficeKeys}, {@link
@@ -41,6 +44,9 @@
  *       {@code case:<id>}), table, column and row ({@link org.ombuds.vault.FieldRef}), so a
  *       ciphertext moved anywhere else fails to decrypt.
  *   <li><b>Audit key</b>: a separate HMAC-SHA256 key in a file outside the database.
+ *   <li><b>Backup keys</b>: AES-256-GCM-HKDF streaming keys in a file the office keeps off the
+ *       server, one per period; a key is destroyed once its period plus the retention has passed,
+ *       which makes every backup made with it undecryptable.
  * </ul>
  *
  * <h2>Argon2id parameters</h2>

@@ -25,7 +25,9 @@ class ArchitectureTest {
     "org.ombuds.web..",
     "org.ombuds.cli..",
     "org.ombuds.app..",
-    "org.ombuds.letters.."
+    "org.ombuds.letters..",
+    // Backup, restore and migration: an adapter joining app, store and vault.
+    "org.ombuds.backup.."
   };
   private static final String[] KEY_MATERIAL = {
     "com.google.crypto.tink..", "org.bouncycastle..", "javax.crypto..", "com.eatthepath.otp.."
@@ -158,7 +160,8 @@ class ArchitectureTest {
         .resideInAPackage("org.ombuds.store..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.ombuds.web..", "org.ombuds.cli..", "org.ombuds.app..")
+        .resideInAnyPackage(
+            "org.ombuds.web..", "org.ombuds.cli..", "org.ombuds.app..", "org.ombuds.backup..")
         .check(classes);
     noClasses()
         .that()
@@ -166,6 +169,23 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.ombuds.store..", "org.ombuds.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void a_database_dump_is_only_ever_written_into_an_encrypted_backup() {
+    // The dump holds the whole database; only Backups writes it, and only into the vault's
+    // encrypting stream, so no other code can put the office's data in a clear file.
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("org.ombuds.backup.Backups")
+        .should()
+        .callMethod(
+            org.ombuds.store.TableCopier.class,
+            "dump",
+            org.ombuds.store.DbConfig.class,
+            java.io.DataOutputStream.class,
+            org.ombuds.store.TableCopier.Progress.class)
         .check(classes);
   }
 }
