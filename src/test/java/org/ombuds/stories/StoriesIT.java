@@ -188,6 +188,25 @@ class StoriesIT {
       String pdf = pdfText(bytes(http, s + "/export?format=pdf"));
       assertThat(words(pdf)).isEqualTo(words(consented));
 
+      // Every step audited, with ids only.
+      List<org.ombuds.audit.AuditKind> kinds = new ArrayList<>();
+      List<String> fields = new ArrayList<>();
+      new org.ombuds.store.JdbiAuditStore(t.office.db())
+          .forEachInOrder(
+              e -> {
+                kinds.add(e.kind());
+                fields.add(e.actor() + " " + e.subject() + " " + e.outcome());
+              });
+      assertThat(kinds)
+          .contains(
+              org.ombuds.audit.AuditKind.STORY_DRAFTED,
+              org.ombuds.audit.AuditKind.STORY_SENT_FOR_CONSENT,
+              org.ombuds.audit.AuditKind.STORY_EDITED,
+              org.ombuds.audit.AuditKind.STORY_EXPORTED);
+      String bare = ref.janePseudonym().replace("*", "");
+      assertThat(fields)
+          .noneMatch(f -> f.contains(bare) || f.contains("Jane") || f.contains("corner"));
+
       // Released means fixed.
       Http.Response late = http.put(s, Map.of("text", edited + " More."));
       assertThat(late.status()).isEqualTo(409);
