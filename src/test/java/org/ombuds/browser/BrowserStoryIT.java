@@ -145,7 +145,7 @@ class BrowserStoryIT {
     try (Browser.Tab tab = browser.open(base)) {
       Page page = tab.page();
       login(page);
-      startStory(page, "", "Ana* met Mike in the corridor.\n\n" + Disclaimer.ENGLISH);
+      startStory(page, "", "Ottoline* met Mike in the corridor.\n\n" + Disclaimer.ENGLISH);
       expect(page.locator("#story-risk .findings mark").first()).hasText("Mike");
       page.locator("#story-open-check").click();
       page.waitForLoadState();
