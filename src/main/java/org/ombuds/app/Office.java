@@ -31,7 +31,9 @@ import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.store.JdbiCaseStore;
 import org.ombuds.store.JdbiDisclosureStore;
 import org.ombuds.store.JdbiOfficePolicy;
+import org.ombuds.store.JdbiStoryStore;
 import org.ombuds.store.StoreException;
+import org.ombuds.stories.Stories;
 import org.ombuds.vault.AuditKey;
 import org.ombuds.vault.Passphrase;
 import org.ombuds.vault.Vault;
@@ -47,6 +49,7 @@ public final class Office implements AutoCloseable {
   private final AccountService accounts;
   private final CaseService cases;
   private final Mandate mandate;
+  private final Stories stories;
   private final Clock clock;
   private final CoalescingAuditAnchor anchor;
 
@@ -108,6 +111,18 @@ public final class Office implements AutoCloseable {
             db,
             clock,
             () -> (int) accountStore.all().stream().filter(Account::active).count());
+    // No personnel count is recorded yet: a new story starts from the latest story's audience.
+    this.stories =
+        new Stories(
+            new JdbiStoryStore(db),
+            cases,
+            mandate,
+            vault,
+            sessions::keys,
+            audit,
+            db,
+            clock,
+            java.util.OptionalInt::empty);
   }
 
   /** The audit key file's HMAC as the log's authenticator. */
@@ -296,6 +311,10 @@ public final class Office implements AutoCloseable {
 
   public Mandate mandate() {
     return mandate;
+  }
+
+  public Stories stories() {
+    return stories;
   }
 
   public Clock clock() {

@@ -48,5 +48,11 @@ public enum AuditKind {
   RELEASE_REFUSED,
   DISCLOSURE_RELEASED,
   EXCEPTION_DETERMINED,
-  EXCEPTION_CONFIRMED
+  EXCEPTION_CONFIRMED,
+  // Stories for the publication series (ids only: story, case, disclosure, format, outcome).
+  STORY_DRAFTED,
+  STORY_EDITED,
+  STORY_SENT_FOR_CONSENT,
+  STORY_CHECKED,
+  STORY_EXPORTED
 }

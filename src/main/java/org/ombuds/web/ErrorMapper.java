@@ -36,6 +36,9 @@ final class ErrorMapper {
     routes.exception(
         MandateException.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(
+        org.ombuds.stories.StoryException.class,
+        (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage(), StoryApi.extra(e)));
+    routes.exception(
         AccountException.class,
         (e, ctx) ->
             answer(

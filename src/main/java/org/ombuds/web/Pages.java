@@ -36,15 +36,27 @@ final class Pages {
   private final CaseService cases;
   private final CasePages casePages;
   private final DisclosurePages disclosurePages;
+  private final StoryPages storyPages;
 
   Pages(
-      Templates templates, Auth auth, AccountService accounts, CaseService cases, Mandate mandate) {
+      Templates templates,
+      Auth auth,
+      AccountService accounts,
+      CaseService cases,
+      Mandate mandate,
+      org.ombuds.stories.Stories stories) {
     this.templates = templates;
     this.auth = auth;
     this.accounts = accounts;
     this.cases = cases;
     this.casePages = new CasePages(this, accounts, cases, mandate);
     this.disclosurePages = new DisclosurePages(this, accounts, cases, mandate);
+    this.storyPages = new StoryPages(this, cases, stories);
+  }
+
+  /** The publication series' story pages. */
+  StoryPages storyPages() {
+    return storyPages;
   }
 
   /** The case file's pages, which share this class's language and error handling. */

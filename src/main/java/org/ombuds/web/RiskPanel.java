@@ -29,6 +29,8 @@ public final class RiskPanel {
           "NAME",
           "CONTACT",
           "SINGLING_OUT",
+          "UNIT",
+          "PLACE",
           "GENDERED_WORD",
           "SENIORITY_WORD",
           "DATE",
@@ -51,7 +53,10 @@ public final class RiskPanel {
           "SINGLING_OUT",
           "SMALL_UNIT",
           "REPEATED_RECIPIENT",
-          "SOON_AFTER_CONTACT");
+          "SOON_AFTER_CONTACT",
+          // Found only in stories for the publication series (stories.StoryRisk).
+          "PLACE",
+          "UNIT");
 
   /** A run of the text, marked when it is a detail the estimate found. */
   public record Segment(String text, boolean marked) {}

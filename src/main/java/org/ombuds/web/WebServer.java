@@ -61,7 +61,10 @@ public final class WebServer {
     AccountApi accountApi = new AccountApi(office.accounts(), office.cases(), office.mandate());
     CaseApi caseApi = new CaseApi(office.cases());
     MandateApi mandateApi = new MandateApi(office.mandate());
-    Pages pages = new Pages(templates, auth, office.accounts(), office.cases(), office.mandate());
+    StoryApi storyApi = new StoryApi(office.stories());
+    Pages pages =
+        new Pages(
+            templates, auth, office.accounts(), office.cases(), office.mandate(), office.stories());
 
     this.app =
         Javalin.create(
@@ -146,6 +149,7 @@ public final class WebServer {
 
               api(config, sessionApi, accountApi, caseApi);
               mandateApi(config, mandateApi);
+              StoryRoutes.register(this::route, config, storyApi, pages.storyPages());
               extra.accept(config);
             });
   }
@@ -203,6 +207,11 @@ public final class WebServer {
     route(config, HandlerType.POST, c + "/consents/{c}/revoke", m::revoke, Role.OMBUDS);
     route(config, HandlerType.POST, c + "/disclosures/{d}/release", m::release, Role.OMBUDS);
     route(config, HandlerType.GET, c + "/disclosures/{d}/letter", m::letter, Role.OMBUDS);
+  }
+
+  /** How feature route sets (e.g. {@link StoryRoutes}) register through {@link #route}. */
+  interface Router {
+    void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role);
   }
 
   private void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role) {

@@ -18,7 +18,8 @@ class ArchitectureTest {
     "org.ombuds.anonymity..",
     "org.ombuds.retaliation..",
     "org.ombuds.records..",
-    "org.ombuds.audit.."
+    "org.ombuds.audit..",
+    "org.ombuds.stories.."
   };
   private static final String[] ADAPTERS = {
     "org.ombuds.store..",
@@ -140,9 +141,15 @@ class ArchitectureTest {
               public void check(
                   com.tngtech.archunit.core.domain.JavaMethod method,
                   com.tngtech.archunit.lang.ConditionEvents events) {
+                // The one exception, narrowly: a story written without a case is no case content
+                // and has no disclosure, so it cannot have an Outbound; it is rendered from the
+                // ClearedStory that only the open-case check mints (see the rule below).
                 boolean takes =
                     method.getRawParameterTypes().stream()
-                        .anyMatch(t -> t.isEquivalentTo(org.ombuds.mandate.Outbound.class));
+                        .anyMatch(
+                            t ->
+                                t.isEquivalentTo(org.ombuds.mandate.Outbound.class)
+                                    || t.isEquivalentTo(org.ombuds.stories.ClearedStory.class));
                 if (!takes) {
                   events.add(
                       com.tngtech.archunit.lang.SimpleConditionEvent.violated(
@@ -150,6 +157,32 @@ class ArchitectureTest {
                 }
               }
             })
+        .check(classes);
+  }
+
+  @Test
+  void only_the_open_case_check_mints_a_cleared_story() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("org.ombuds.stories.OpenCaseCheck")
+        .should()
+        .callConstructorWhere(
+            com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                        org.ombuds.stories.ClearedStory.class))))
+        .check(classes);
+  }
+
+  @Test
+  void only_letters_render_stories_and_only_from_a_capability() {
+    // The web layer hands a story's text to a renderer only as an Outbound or a ClearedStory: no
+    // other class may read the text of either capability into an export by another route.
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("org.ombuds.letters..", "org.ombuds.stories..")
+        .should()
+        .callMethod(org.ombuds.stories.ClearedStory.class, "text")
         .check(classes);
   }
 
