@@ -24,6 +24,8 @@ import org.ombuds.audit.EntryAuthenticator;
 import org.ombuds.audit.FileAuditAnchor;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.mandate.Mandate;
+import org.ombuds.portal.AlertSink;
+import org.ombuds.portal.Portal;
 import org.ombuds.store.Database;
 import org.ombuds.store.DbConfig;
 import org.ombuds.store.JdbiAccountStore;
@@ -31,9 +33,11 @@ import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.store.JdbiCaseStore;
 import org.ombuds.store.JdbiDisclosureStore;
 import org.ombuds.store.JdbiOfficePolicy;
+import org.ombuds.store.JdbiPortalStore;
 import org.ombuds.store.StoreException;
 import org.ombuds.vault.AuditKey;
 import org.ombuds.vault.Passphrase;
+import org.ombuds.vault.PortalVault;
 import org.ombuds.vault.Vault;
 import org.ombuds.vault.VaultException;
 
@@ -47,6 +51,7 @@ public final class Office implements AutoCloseable {
   private final AccountService accounts;
   private final CaseService cases;
   private final Mandate mandate;
+  private final Portal portal;
   private final Clock clock;
   private final CoalescingAuditAnchor anchor;
 
@@ -108,6 +113,24 @@ public final class Office implements AutoCloseable {
             db,
             clock,
             () -> (int) accountStore.all().stream().filter(Account::active).count());
+    this.portal = newPortal(db, accountStore, AlertSink.NONE);
+    mandate.usePendingConsents(portal::applyGrants);
+  }
+
+  private Portal newPortal(Database db, JdbiAccountStore accountStore, AlertSink alerts) {
+    return new Portal(
+        new Portal.Wiring(
+            new JdbiPortalStore(db),
+            new PortalVault(),
+            vault,
+            () -> accountStore.office().orElseThrow().publicKeyset(),
+            sessions::keys,
+            cases,
+            mandate,
+            audit,
+            db,
+            clock,
+            alerts));
   }
 
   /** The audit key file's HMAC as the log's authenticator. */
@@ -296,6 +319,10 @@ public final class Office implements AutoCloseable {
 
   public Mandate mandate() {
     return mandate;
+  }
+
+  public Portal portal() {
+    return portal;
   }
 
   public Clock clock() {

@@ -48,5 +48,19 @@ public enum AuditKind {
   RELEASE_REFUSED,
   DISCLOSURE_RELEASED,
   EXCEPTION_DETERMINED,
-  EXCEPTION_CONFIRMED
+  EXCEPTION_CONFIRMED,
+  // The visitor portal. Visitor steps name no thread (actor "visitor", subject "portal"), so an
+  // entry's exact time cannot date a visitor's message; the Ombuds' steps name the thread.
+  PORTAL_CONTACTED,
+  PORTAL_SESSION_OPENED,
+  PORTAL_SESSION_REFUSED,
+  PORTAL_MESSAGE_SENT,
+  PORTAL_RETALIATION_REPORTED,
+  PORTAL_CONSENT_GRANTED,
+  PORTAL_CONSENT_DECLINED,
+  PORTAL_THREAD_READ,
+  PORTAL_REPLIED,
+  PORTAL_THREAD_LINKED,
+  PORTAL_ACCESS_ISSUED,
+  PORTAL_CONSENT_REQUESTED
 }
