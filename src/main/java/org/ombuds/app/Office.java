@@ -24,9 +24,12 @@ import org.ombuds.audit.EntryAuthenticator;
 import org.ombuds.audit.FileAuditAnchor;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.mandate.Mandate;
+import org.ombuds.retaliation.Alerts;
+import org.ombuds.retaliation.Notifier;
 import org.ombuds.store.Database;
 import org.ombuds.store.DbConfig;
 import org.ombuds.store.JdbiAccountStore;
+import org.ombuds.store.JdbiAlertStore;
 import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.store.JdbiCaseStore;
 import org.ombuds.store.JdbiDisclosureStore;
@@ -47,6 +50,7 @@ public final class Office implements AutoCloseable {
   private final AccountService accounts;
   private final CaseService cases;
   private final Mandate mandate;
+  private final Alerts alerts;
   private final Clock clock;
   private final CoalescingAuditAnchor anchor;
 
@@ -87,18 +91,13 @@ public final class Office implements AutoCloseable {
                           new AuditEvent(AuditKind.OFFICE_LOCKED, "system", "office", "ok")));
             });
     JdbiAccountStore accountStore = new JdbiAccountStore(db);
+    JdbiCaseStore caseStore = new JdbiCaseStore(db);
     this.accounts =
         new AccountService(
             accountStore, vault, sessions, new LoginThrottle(clock), audit, db, clock);
     this.cases =
         new CaseService(
-            new JdbiCaseStore(db),
-            new JdbiOfficePolicy(db),
-            vault,
-            audit,
-            db,
-            clock,
-            sessions::keys);
+            caseStore, new JdbiOfficePolicy(db), vault, audit, db, clock, sessions::keys);
     casesRef[0] = cases;
     this.mandate =
         new Mandate(
@@ -108,6 +107,9 @@ public final class Office implements AutoCloseable {
             db,
             clock,
             () -> (int) accountStore.all().stream().filter(Account::active).count());
+    this.alerts =
+        new Alerts(
+            new JdbiAlertStore(db), audit, db, clock, Notifier.NONE, caseStore::recusedCases);
   }
 
   /** The audit key file's HMAC as the log's authenticator. */
@@ -296,6 +298,11 @@ public final class Office implements AutoCloseable {
 
   public Mandate mandate() {
     return mandate;
+  }
+
+  /** Alerts: raised also while the office is locked (they need no key). */
+  public Alerts alerts() {
+    return alerts;
   }
 
   public Clock clock() {
