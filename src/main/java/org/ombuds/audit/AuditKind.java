@@ -49,6 +49,14 @@ public enum AuditKind {
   DISCLOSURE_RELEASED,
   EXCEPTION_DETERMINED,
   EXCEPTION_CONFIRMED,
+  ALERT_RAISED,
+  ALERT_ACKNOWLEDGED,
+  WATCH_AGREED,
+  CHECK_IN_DONE,
+  WATCH_ENDED,
+  NOTIFICATION_SETTINGS_CHANGED,
+  NOTIFICATION_SENT,
+  NOTIFICATION_FAILED,
   // The visitor portal. Visitor steps name no thread (actor "visitor", subject "portal"), so an
   // entry's exact time cannot date a visitor's message; the Ombuds' steps name the thread.
   PORTAL_CONTACTED,

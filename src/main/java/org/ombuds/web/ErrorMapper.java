@@ -12,6 +12,7 @@ import org.ombuds.account.AccountException;
 import org.ombuds.audit.AuditIntegrityException;
 import org.ombuds.casefile.CaseException;
 import org.ombuds.mandate.MandateException;
+import org.ombuds.retaliation.RetaliationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ final class ErrorMapper {
         ApiError.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage(), e.extra()));
     routes.exception(
         MandateException.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
+    routes.exception(
+        RetaliationException.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(
         AccountException.class,
         (e, ctx) ->

@@ -61,6 +61,7 @@ public final class WebServer {
     AccountApi accountApi = new AccountApi(office.accounts(), office.cases(), office.mandate());
     CaseApi caseApi = new CaseApi(office.cases());
     MandateApi mandateApi = new MandateApi(office.mandate());
+    RetaliationApi retaliationApi = new RetaliationApi(office.alerts());
     Pages pages = new Pages(templates, auth, office.accounts(), office.cases(), office.mandate());
 
     this.app =
@@ -146,6 +147,7 @@ public final class WebServer {
 
               api(config, sessionApi, accountApi, caseApi);
               mandateApi(config, mandateApi);
+              retaliationApi(config, retaliationApi);
               extra.accept(config);
             });
   }
@@ -203,6 +205,13 @@ public final class WebServer {
     route(config, HandlerType.POST, c + "/consents/{c}/revoke", m::revoke, Role.OMBUDS);
     route(config, HandlerType.POST, c + "/disclosures/{d}/release", m::release, Role.OMBUDS);
     route(config, HandlerType.GET, c + "/disclosures/{d}/letter", m::letter, Role.OMBUDS);
+  }
+
+  private void retaliationApi(JavalinConfig config, RetaliationApi r) {
+    String v1 = "/api/v1";
+    route(config, HandlerType.GET, v1 + "/alerts", r::alerts, Role.OMBUDS);
+    route(
+        config, HandlerType.POST, v1 + "/alerts/{alert}/acknowledge", r::acknowledge, Role.OMBUDS);
   }
 
   private void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role) {
