@@ -59,8 +59,8 @@ public final class Portal {
 
   static final Duration FAILURE_REFILL = Duration.ofSeconds(3);
 
-  /** New threads: 20 at once, then one every 3 seconds, for the whole portal. */
-  static final int CONTACTS = 20;
+  /** New threads: 10 at once, then one every 3 seconds, for the whole portal. */
+  static final int CONTACTS = 10;
 
   static final Duration CONTACT_REFILL = Duration.ofSeconds(3);
 

@@ -12,6 +12,7 @@ import org.ombuds.account.AccountException;
 import org.ombuds.audit.AuditIntegrityException;
 import org.ombuds.casefile.CaseException;
 import org.ombuds.mandate.MandateException;
+import org.ombuds.portal.PortalException;
 import org.ombuds.retaliation.RetaliationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,14 @@ final class ErrorMapper {
   void register(RoutesConfig routes) {
     routes.exception(
         ApiError.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage(), e.extra()));
+    routes.exception(
+        PortalException.class,
+        (e, ctx) -> {
+          if (e.retryAfterSeconds() > 0) {
+            ctx.attribute("retryAfter", e.retryAfterSeconds());
+          }
+          answer(ctx, e.status(), e.code(), e.getMessage());
+        });
     routes.exception(
         MandateException.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(
