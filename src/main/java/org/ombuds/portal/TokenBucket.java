@@ -12,24 +12,24 @@ import java.util.Optional;
  */
 final class TokenBucket {
   private final Clock clock;
-  private final int capacity;
-  private final Duration refill;
-  private double tokens;
+  private final long cost;
+  private final long full;
+  private long credit; // in nanoseconds of refill time: one token costs one refill period
   private Instant last;
 
   TokenBucket(Clock clock, int capacity, Duration refill) {
     this.clock = clock;
-    this.capacity = capacity;
-    this.refill = refill;
-    this.tokens = capacity;
+    this.cost = refill.toNanos();
+    this.full = cost * capacity;
+    this.credit = full;
     this.last = clock.instant();
   }
 
   private void refill() {
     Instant now = clock.instant();
     if (now.isAfter(last)) {
-      double added = (double) Duration.between(last, now).toNanos() / refill.toNanos();
-      tokens = Math.min(capacity, tokens + added);
+      long elapsed = Duration.between(last, now).toNanos();
+      credit = Math.min(full, credit + Math.min(elapsed, full + full));
       last = now;
     }
   }
@@ -37,18 +37,14 @@ final class TokenBucket {
   /** How long until a token is there; empty if one is there now (it is not taken). */
   synchronized Optional<Duration> waitNeeded() {
     refill();
-    if (tokens >= 1) {
-      return Optional.empty();
-    }
-    long nanos = (long) Math.ceil((1 - tokens) * refill.toNanos());
-    return Optional.of(Duration.ofNanos(nanos));
+    return credit >= cost ? Optional.empty() : Optional.of(Duration.ofNanos(cost - credit));
   }
 
   /** Takes a token if there is one. */
   synchronized boolean tryTake() {
     refill();
-    if (tokens >= 1) {
-      tokens -= 1;
+    if (credit >= cost) {
+      credit -= cost;
       return true;
     }
     return false;
@@ -57,6 +53,6 @@ final class TokenBucket {
   /** Takes a token even if none is left (the balance may go below zero, down to -capacity). */
   synchronized void take() {
     refill();
-    tokens = Math.max(-capacity, tokens - 1);
+    credit = Math.max(-full, credit - cost);
   }
 }
