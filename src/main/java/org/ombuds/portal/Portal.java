@@ -17,6 +17,9 @@ import org.ombuds.audit.AuditKind;
 import org.ombuds.audit.AuditLog;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.casefile.CaseView;
+import org.ombuds.casefile.NewCase;
+import org.ombuds.casefile.PersonInput;
+import org.ombuds.casefile.PersonRole;
 import org.ombuds.common.Fields;
 import org.ombuds.common.Ids;
 import org.ombuds.common.Transactions;
@@ -200,18 +203,24 @@ public final class Portal {
     } catch (IllegalArgumentException e) {
       throw new PortalException(400, "invalid_receipt", e.getMessage());
     }
-    Optional<Duration> wait = failures.waitNeeded();
-    if (wait.isPresent()) {
+    // Every attempt takes a token before the slow hash (so concurrent attempts cannot all pass
+    // one check), and a right receipt gives it back: only wrong receipts drain the bucket.
+    if (!failures.tryTake()) {
       // Not audited one by one: a flood must not turn into a flood of audit writes.
-      throw tooMany(wait.get());
+      throw tooMany(failures.waitNeeded().orElse(FAILURE_REFILL));
     }
-    PortalVault.ReceiptProof proof = slowHash(receipt);
+    PortalVault.ReceiptProof proof;
+    try {
+      proof = slowHash(receipt);
+    } catch (PortalException busy) {
+      failures.giveBack();
+      throw busy;
+    }
     Optional<PortalVault.ThreadKey> key =
         store
             .threadByLookup(proof.lookup())
             .flatMap(t -> portalVault.open(proof, t.id(), t.verifier(), t.wrappedPrivate()));
     if (key.isEmpty()) {
-      failures.take();
       tx.run(
           () ->
               audit.append(
@@ -221,6 +230,7 @@ public final class Portal {
           "wrong_receipt",
           "This receipt opens no conversation. Check it against what you wrote down and try again.");
     }
+    failures.giveBack();
     tx.run(
         () -> audit.append(new AuditEvent(AuditKind.PORTAL_SESSION_OPENED, VISITOR, PORTAL, "ok")));
     return sessions.open(key.get());
@@ -479,6 +489,25 @@ public final class Portal {
           store.link(t.id(), caseId, personId);
           audit.append(new AuditEvent(AuditKind.PORTAL_THREAD_LINKED, actorId, caseId, t.id()));
         });
+  }
+
+  /**
+   * Opens a new case from a thread: the case, its visitor (named as they gave it in the portal, if
+   * they did) and the link. Returns the case id.
+   */
+  public String openCase(String actorId, String threadId, NewCase input) {
+    OfficeKeys keys = unlocked();
+    PortalStore.ThreadRow t = requireThread(threadId);
+    Optional<String> name = meta(keys, t).optional("name");
+    String caseId = cases.create(actorId, input);
+    CaseView.PersonView visitor =
+        cases.addPerson(
+            actorId,
+            caseId,
+            new PersonInput(
+                PersonRole.VISITOR, name, Optional.empty(), Optional.empty(), Optional.empty()));
+    link(actorId, t.id(), caseId, visitor.id());
+    return caseId;
   }
 
   /**

@@ -50,9 +50,9 @@ final class TokenBucket {
     return false;
   }
 
-  /** Takes a token even if none is left (the balance may go below zero, down to -capacity). */
-  synchronized void take() {
+  /** Gives back a token taken by {@link #tryTake()} (never above capacity). */
+  synchronized void giveBack() {
     refill();
-    credit = Math.max(-full, credit - cost);
+    credit = Math.min(full, credit + cost);
   }
 }

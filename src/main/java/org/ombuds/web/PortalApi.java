@@ -192,6 +192,12 @@ final class PortalApi {
     ctx.json(Map.of("status", "linked"));
   }
 
+  void openCase(Context ctx) {
+    String actor = Auth.caller(ctx).session().accountId();
+    String caseId = portal.openCase(actor, ctx.pathParam("t"), CaseApi.newCase(Json.object(ctx)));
+    ctx.status(201).json(Map.of("id", caseId));
+  }
+
   void access(Context ctx) {
     String actor = Auth.caller(ctx).session().accountId();
     String receipt = portal.issueAccess(actor, Pages.caseId(ctx), ctx.pathParam("p"));

@@ -230,6 +230,7 @@ public final class WebServer {
     route(config, get, v1 + "/portal/threads/{t}", api::read, Role.OMBUDS);
     route(config, post, v1 + "/portal/threads/{t}/replies", api::reply, Role.OMBUDS);
     route(config, post, v1 + "/portal/threads/{t}/link", api::link, Role.OMBUDS);
+    route(config, post, v1 + "/portal/threads/{t}/case", api::openCase, Role.OMBUDS);
     route(config, post, v1 + "/cases/{id}/persons/{p}/portal-access", api::access, Role.OMBUDS);
     route(
         config,

@@ -506,4 +506,45 @@ class PortalIT {
       assertThat(inbox.get(0).get("messages").intValue()).isEqualTo(1);
     }
   }
+
+  @Test
+  void the_ombuds_opens_a_case_from_a_thread_with_its_visitor_linked() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      String receipt =
+          receipt(t.http().post("/portal/contact", Map.of("message", "Help", "name", "Ada")));
+      Http ombuds = login(t);
+      String thread = ombuds.get("/api/v1/portal/threads").json().get(0).get("id").stringValue();
+      Http.Response opened =
+          ombuds.post(
+              "/api/v1/portal/threads/" + thread + "/case",
+              Map.of(
+                  "title", "From the portal",
+                  "categories", List.of("1a"),
+                  "workUnit", Map.of("name", "Finance", "size", 12)));
+      assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+      String caseId = opened.json().get("id").stringValue();
+      JsonNode persons = ombuds.get("/api/v1/cases/" + caseId).json().get("persons");
+      assertThat(persons).hasSize(1);
+      assertThat(persons.get(0).get("role").stringValue()).isEqualTo("VISITOR");
+      assertThat(persons.get(0).get("name").stringValue()).isEqualTo("Ada");
+      JsonNode entry = ombuds.get("/api/v1/portal/threads").json().get(0);
+      assertThat(entry.get("caseId").stringValue()).isEqualTo(caseId);
+      assertThat(entry.get("personId").stringValue())
+          .isEqualTo(persons.get(0).get("id").stringValue());
+      assertThat(
+              visitor(t, receipt).get("/portal/thread").json().get("linkedToCase").booleanValue())
+          .isTrue();
+      assertThat(
+              ombuds
+                  .post(
+                      "/api/v1/portal/threads/" + java.util.UUID.randomUUID() + "/case",
+                      Map.of(
+                          "title", "x",
+                          "categories", List.of("1a"),
+                          "workUnit", Map.of("name", "F", "size", 12)))
+                  .status())
+          .isEqualTo(404);
+      assertThat(kinds(t)).contains(AuditKind.PORTAL_THREAD_LINKED, AuditKind.CASE_CREATED);
+    }
+  }
 }
