@@ -11,6 +11,9 @@
  *   <li>{@link org.ombuds.vault.CaseCipher}: the fields of one case.
  *   <li>{@link org.ombuds.vault.AuditKey}: the HMAC key of the audit log, kept in a file.
  *   <li>{@link org.ombuds.vault.Totp}: second factor codes.
+ *   <li>{@link org.ombuds.vault.PortalVault}: the visitor portal's keys: receipts (100 random bits,
+ *       {@link org.ombuds.vault.Receipt}), their Argon2id hash (lookup id, verifier, and the key
+ *       that unwraps a thread's HPKE private key), and messages sealed to a thread.
  *   <li>Values: {@link org.ombuds.vault.Passphrase}, {@link org.ombuds.vault.RecoveryKey}, {@link
  *       org.ombuds.vault.KdfParams}, {@link org.ombuds.vault.WrappedOfficeKey}, {@link
  *       org.ombuds.vault.FieldRef}, {@link org.ombuds.vault.OfficeKeys}, {@link
@@ -41,6 +44,10 @@
  *       {@code case:<id>}), table, column and row ({@link org.ombuds.vault.FieldRef}), so a
  *       ciphertext moved anywhere else fails to decrypt.
  *   <li><b>Audit key</b>: a separate HMAC-SHA256 key in a file outside the database.
+ *   <li><b>Portal threads</b>: one HPKE key pair per thread; the public keyset in clear, the
+ *       private keyset wrapped (AES-256-GCM, bound to the thread id) under a key derived from the
+ *       visitor's receipt by Argon2id (64 MiB, 2 passes, office-wide salt) and HKDF. Only the
+ *       lookup id and verifier from the same derivation are stored.
  * </ul>
  *
  * <h2>Argon2id parameters</h2>
