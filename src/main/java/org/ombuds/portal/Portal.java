@@ -648,9 +648,9 @@ public final class Portal {
               () ->
                   store.setConsentStatus(
                       r.id(), Views.RequestStatus.OUTDATED.name(), Optional.empty()));
-        } else {
-          throw e;
         }
+        // Otherwise (a closed case, a person no longer concerned) the grant stays as it is and
+        // counts for nothing: showing the disclosure must not fail because of it.
       }
     }
   }

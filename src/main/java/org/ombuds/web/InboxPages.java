@@ -76,7 +76,10 @@ final class InboxPages {
     p.put("page", r.page());
     p.put("thread", t);
     p.put("choices", choices);
-    p.put("done", done.filter(d -> d.matches("[a-z]{1,20}")).map(d -> r.t("inbox.done." + d)));
+    p.put(
+        "done",
+        done.filter(java.util.Set.of("replied", "linked")::contains)
+            .map(d -> r.t("inbox.done." + d)));
     p.put("max", Portal.MAX_MESSAGE);
     pages.render(ctx, 200, "inbox-thread.jte", p);
   }

@@ -185,7 +185,7 @@ final class PortalPages {
     PortalModel page = model(ctx, PortalSessionsCsrf.of(v), "/portal/me");
     Optional<String> done =
         Optional.ofNullable(ctx.queryParam("done"))
-            .filter(d -> d.matches("[a-z]{1,20}"))
+            .filter(Set.of("sent", "reported", "granted", "declined")::contains)
             .map(d -> page.t("portal.done." + d));
     mine(ctx, page, v, 200, done, Optional.empty());
   }

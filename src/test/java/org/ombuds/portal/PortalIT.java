@@ -547,4 +547,63 @@ class PortalIT {
       assertThat(kinds(t)).contains(AuditKind.PORTAL_THREAD_LINKED, AuditKind.CASE_CREATED);
     }
   }
+
+  @Test
+  void the_contact_page_form_is_one_time_so_a_double_submit_stores_one_thread() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http anyone = t.http();
+      Http.Response home = anyone.get("/portal?lang=fr");
+      assertThat(home.status()).isEqualTo(200);
+      assertThat(home.headerValues("Set-Cookie")).as("no cookie before contact").isEmpty();
+      assertThat(home.body()).contains("lang=\"fr\"");
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(home.body());
+      assertThat(m.find()).isTrue();
+      Map<String, String> form =
+          Map.of("_csrf", m.group(1), "message", "Sent twice by a double click.", "lang", "fr");
+      Http.Response first = anyone.postForm("/portal/write", form, "");
+      assertThat(first.status()).isEqualTo(303);
+      assertThat(first.header("Location")).isEqualTo("/portal/receipt?lang=fr");
+      String cookie = first.setCookie("ombuds_portal");
+      assertThat(cookie)
+          .contains("Path=/portal")
+          .contains("HttpOnly")
+          .containsIgnoringCase("SameSite=Strict");
+      assertThat(first.headerValues("Set-Cookie")).hasSize(1);
+      Http.Response second = anyone.postForm("/portal/write", form, "");
+      assertThat(second.status()).isEqualTo(409);
+      assertThat(second.headerValues("Set-Cookie")).isEmpty();
+
+      String session = "ombuds_portal=" + first.cookie("ombuds_portal");
+      Http.Response shown = anyone.getWithCookies("/portal/receipt?lang=fr", session);
+      assertThat(shown.status()).isEqualTo(200);
+      assertThat(shown.header("Cache-Control")).contains("no-store");
+      java.util.regex.Matcher groups =
+          java.util.regex.Pattern.compile("<span class=\"receipt-group\">([0-9A-Z]+)</span>")
+              .matcher(shown.body());
+      List<String> parts = new ArrayList<>();
+      while (groups.find()) {
+        parts.add(groups.group(1));
+      }
+      assertThat(String.join("-", parts)).matches(RECEIPT_SHAPE);
+      Http.Response again = anyone.getWithCookies("/portal/receipt?lang=fr", session);
+      assertThat(again.status()).as("shown once").isEqualTo(303);
+      assertThat(again.body()).doesNotContain(parts.get(0) + "</span>");
+      assertThat(anyone.getWithCookies("/portal/me?lang=fr", session).body())
+          .contains("Sent twice by a double click.");
+      assertThat(visitor(t, String.join("-", parts)).get("/portal/thread").status()).isEqualTo(200);
+
+      login(t);
+      assertThat(t.office.portal().inbox("x")).as("one thread, not two").hasSize(1);
+      // A form from elsewhere (no nonce) is refused and stores nothing.
+      Http.Response forged =
+          anyone.postForm("/portal/write", Map.of("message", "forged", "_csrf", "x"), "");
+      assertThat(forged.status()).isEqualTo(409);
+      assertThat(t.office.portal().inbox("x")).hasSize(1);
+      // A session page without the session's form token is refused.
+      assertThat(
+              anyone.postForm("/portal/me/messages", Map.of("text", "no token"), session).status())
+          .isEqualTo(403);
+    }
+  }
 }
