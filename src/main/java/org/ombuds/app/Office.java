@@ -24,18 +24,26 @@ import org.ombuds.audit.EntryAuthenticator;
 import org.ombuds.audit.FileAuditAnchor;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.mandate.Mandate;
+import org.ombuds.portal.AlertSink;
+import org.ombuds.portal.Portal;
+import org.ombuds.retaliation.AlertKind;
+import org.ombuds.retaliation.Alerts;
+import org.ombuds.retaliation.Notifier;
 import org.ombuds.store.Database;
 import org.ombuds.store.DbConfig;
 import org.ombuds.store.JdbiAccountStore;
+import org.ombuds.store.JdbiAlertStore;
 import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.store.JdbiCaseStore;
 import org.ombuds.store.JdbiDisclosureStore;
 import org.ombuds.store.JdbiOfficePolicy;
+import org.ombuds.store.JdbiPortalStore;
 import org.ombuds.store.JdbiStoryStore;
 import org.ombuds.store.StoreException;
 import org.ombuds.stories.Stories;
 import org.ombuds.vault.AuditKey;
 import org.ombuds.vault.Passphrase;
+import org.ombuds.vault.PortalVault;
 import org.ombuds.vault.Vault;
 import org.ombuds.vault.VaultException;
 
@@ -50,6 +58,8 @@ public final class Office implements AutoCloseable {
   private final CaseService cases;
   private final Mandate mandate;
   private final Stories stories;
+  private final Portal portal;
+  private final Alerts alerts;
   private final Clock clock;
   private final CoalescingAuditAnchor anchor;
 
@@ -90,18 +100,13 @@ public final class Office implements AutoCloseable {
                           new AuditEvent(AuditKind.OFFICE_LOCKED, "system", "office", "ok")));
             });
     JdbiAccountStore accountStore = new JdbiAccountStore(db);
+    JdbiCaseStore caseStore = new JdbiCaseStore(db);
     this.accounts =
         new AccountService(
             accountStore, vault, sessions, new LoginThrottle(clock), audit, db, clock);
     this.cases =
         new CaseService(
-            new JdbiCaseStore(db),
-            new JdbiOfficePolicy(db),
-            vault,
-            audit,
-            db,
-            clock,
-            sessions::keys);
+            caseStore, new JdbiOfficePolicy(db), vault, audit, db, clock, sessions::keys);
     casesRef[0] = cases;
     this.mandate =
         new Mandate(
@@ -123,6 +128,42 @@ public final class Office implements AutoCloseable {
             db,
             clock,
             java.util.OptionalInt::empty);
+    this.alerts =
+        new Alerts(
+            new JdbiAlertStore(db), audit, db, clock, Notifier.NONE, caseStore::recusedCases);
+    this.portal = newPortal(db, accountStore, portalAlerts(alerts));
+    mandate.usePendingConsents(portal::applyGrants);
+  }
+
+  /** The portal raises alerts with no content: the kind, and the case id when linked. */
+  private static AlertSink portalAlerts(Alerts alerts) {
+    return new AlertSink() {
+      @Override
+      public void retaliationReported(Optional<String> caseId) {
+        alerts.raise(AlertKind.RETALIATION_REPORTED, true, caseId);
+      }
+
+      @Override
+      public void messageArrived(Optional<String> caseId) {
+        alerts.raise(AlertKind.PORTAL_MESSAGE, false, caseId);
+      }
+    };
+  }
+
+  private Portal newPortal(Database db, JdbiAccountStore accountStore, AlertSink sink) {
+    return new Portal(
+        new Portal.Wiring(
+            new JdbiPortalStore(db),
+            new PortalVault(),
+            vault,
+            () -> accountStore.office().orElseThrow().publicKeyset(),
+            sessions::keys,
+            cases,
+            mandate,
+            audit,
+            db,
+            clock,
+            sink));
   }
 
   /** The audit key file's HMAC as the log's authenticator. */
@@ -315,6 +356,15 @@ public final class Office implements AutoCloseable {
 
   public Stories stories() {
     return stories;
+  }
+
+  public Portal portal() {
+    return portal;
+  }
+
+  /** Alerts: raised also while the office is locked (they need no key). */
+  public Alerts alerts() {
+    return alerts;
   }
 
   public Clock clock() {

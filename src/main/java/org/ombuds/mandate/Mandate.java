@@ -49,6 +49,7 @@ public final class Mandate {
   private final Transactions tx;
   private final Clock clock;
   private final IntSupplier activeOmbuds;
+  private volatile PendingConsents pending = (actor, c, d) -> {};
 
   /**
    * @param activeOmbuds how many active Ombuds accounts the office has (a second Ombuds can only be
@@ -67,6 +68,14 @@ public final class Mandate {
     this.tx = tx;
     this.clock = clock;
     this.activeOmbuds = activeOmbuds;
+  }
+
+  /**
+   * Where consents given while the office was locked wait (the visitor portal); they are applied
+   * before a disclosure is shown or released, so that they count in {@link ReleasePolicy}.
+   */
+  public void usePendingConsents(PendingConsents source) {
+    this.pending = java.util.Objects.requireNonNull(source, "source");
   }
 
   // ---------------------------------------------------------------- drafting
@@ -198,6 +207,7 @@ public final class Mandate {
   /** One disclosure with its consents. */
   public DisclosureView get(String actorId, String caseId, String disclosureId) {
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
+    pending.apply(actorId, caseId, disclosureId);
     return view(cipher, requireDisclosure(caseId, disclosureId));
   }
 
@@ -322,6 +332,7 @@ public final class Mandate {
       Optional<String> confirm) {
     openCase(actorId, caseId);
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
+    pending.apply(actorId, caseId, disclosureId);
     DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
     DisclosureView d = view(cipher, row);
     Optional<Determination> judged = determination;

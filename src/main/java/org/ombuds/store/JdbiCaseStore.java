@@ -259,6 +259,7 @@ public final class JdbiCaseStore implements CaseStore {
               List.of("note", "person", "contact", "case_option", "reminder", "recusal")) {
             h.createUpdate("DELETE FROM " + t + " WHERE case_id = :c").bind("c", caseId).execute();
           }
+          JdbiPortalStore.detachCase(h, caseId); // the portal thread outlives the case
           h.createUpdate("DELETE FROM case_file WHERE id = :c").bind("c", caseId).execute();
           return null;
         });

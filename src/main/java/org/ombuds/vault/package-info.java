@@ -14,6 +14,9 @@
  *   <li>{@link org.ombuds.vault.BackupKeyRing} and {@link org.ombuds.vault.BackupEnvelope}: the
  *       backup key file (one streaming AEAD key per period, expired keys destroyed) and the
  *       encrypted backup format; refusals are {@link org.ombuds.vault.BackupException}s.
+ *   <li>{@link org.ombuds.vault.PortalVault}: the visitor portal's keys: receipts (100 random bits,
+ *       {@link org.ombuds.vault.Receipt}), their Argon2id hash (lookup id, verifier, and the key
+ *       that unwraps a thread's HPKE private key), and messages sealed to a thread.
  *   <li>Values: {@link org.ombuds.vault.Passphrase}, {@link org.ombuds.vault.RecoveryKey}, {@link
  *       org.ombuds.vault.KdfParams}, {@link org.ombuds.vault.WrappedOfficeKey}, {@link
  *       org.ombuds.vault.FieldRef}, {@link org.ombuds.vault.OfficeKeys}, {@link
@@ -47,6 +50,10 @@
  *   <li><b>Backup keys</b>: AES-256-GCM-HKDF streaming keys in a file the office keeps off the
  *       server, one per period; a key is destroyed once its period plus the retention has passed,
  *       which makes every backup made with it undecryptable.
+ *   <li><b>Portal threads</b>: one HPKE key pair per thread; the public keyset in clear, the
+ *       private keyset wrapped (AES-256-GCM, bound to the thread id) under a key derived from the
+ *       visitor's receipt by Argon2id (64 MiB, 2 passes, office-wide salt) and HKDF. Only the
+ *       lookup id and verifier from the same derivation are stored.
  * </ul>
  *
  * <h2>Argon2id parameters</h2>

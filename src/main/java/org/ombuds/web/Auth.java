@@ -11,6 +11,8 @@ import java.util.Set;
 import org.ombuds.account.Session;
 import org.ombuds.account.SessionToken;
 import org.ombuds.account.Sessions;
+import org.ombuds.portal.PortalSessions;
+import org.ombuds.portal.VisitorSession;
 
 /**
  * Who is calling: resolves the session of a request and enforces each route's role, deny by
@@ -21,22 +23,26 @@ final class Auth {
   static final String SESSION_COOKIE = "ombuds_session";
   static final String PRE_COOKIE = "ombuds_pre";
   static final String CSRF_FIELD = "_csrf";
+  static final String PORTAL_COOKIE = "ombuds_portal";
   private static final String ATTR = "ombuds.caller";
+  private static final String VISITOR_ATTR = "ombuds.visitor";
 
   /** The caller of a request that passed its role check. */
   record Caller(Session session, SessionToken token) {}
 
   private final Sessions sessions;
+  private final PortalSessions visitors;
   private final boolean secureCookies;
 
-  Auth(Sessions sessions, boolean secureCookies) {
+  Auth(Sessions sessions, PortalSessions visitors, boolean secureCookies) {
     this.sessions = sessions;
+    this.visitors = visitors;
     this.secureCookies = secureCookies;
   }
 
   static boolean isApi(Context ctx) {
     String p = ctx.path();
-    return p.startsWith("/api/") || p.startsWith("/portal/");
+    return p.startsWith("/api/") || (p.startsWith("/portal/") && !PortalPages.isPage(p));
   }
 
   /** The before-matched check: runs for every matched route. */
@@ -46,6 +52,10 @@ final class Auth {
       throw new ApiError(403, "forbidden", "This address is not open to anyone.");
     }
     if (roles.contains(Role.ANYONE)) {
+      return;
+    }
+    if (roles.contains(Role.VISITOR)) {
+      checkVisitor(ctx);
       return;
     }
     Optional<SessionToken> token = presentedToken(ctx);
@@ -68,6 +78,67 @@ final class Auth {
       requireCsrf(ctx, token.get().csrfToken());
     }
     ctx.attribute(ATTR, new Caller(session.get(), token.get()));
+  }
+
+  /** A visitor route: a portal token (bearer for the API, the portal cookie for pages). */
+  private void checkVisitor(Context ctx) {
+    String token;
+    if (isApi(ctx)) {
+      String header = ctx.header("Authorization");
+      token =
+          header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+              ? header.substring(7).strip()
+              : null;
+    } else {
+      token = ctx.cookie(PORTAL_COOKIE);
+    }
+    Optional<VisitorSession> s = visitors.use(token);
+    if (s.isEmpty()) {
+      if (isApi(ctx)) {
+        throw new ApiError(
+            401,
+            "unauthorized",
+            "Your portal session has ended (after "
+                + PortalSessions.IDLE_LIMIT.toMinutes()
+                + " minutes without use) or was never opened: open it again with your receipt.");
+      }
+      ctx.redirect(PortalPages.expiredPath(ctx), io.javalin.http.HttpStatus.SEE_OTHER);
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    if (!isApi(ctx) && !"GET".equals(ctx.method().name())) {
+      requireCsrf(ctx, PortalSessions.csrfToken(token));
+    }
+    ctx.attribute(VISITOR_ATTR, new Visitor(s.get(), token));
+  }
+
+  /** The visitor of a request that passed the VISITOR check, and their token. */
+  record Visitor(VisitorSession session, String token) {
+    @Override
+    public String toString() {
+      return "Visitor[REDACTED]";
+    }
+  }
+
+  static Visitor visitor(Context ctx) {
+    Visitor v = ctx.attribute(VISITOR_ATTR);
+    if (v == null) {
+      throw new IllegalStateException("route has no visitor role");
+    }
+    return v;
+  }
+
+  /** The portal cookie: HttpOnly, SameSite=Strict, only for /portal, ends with the browser. */
+  void setPortalCookie(Context ctx, String token) {
+    Cookie c = cookie(PORTAL_COOKIE, token, -1);
+    c.setPath("/portal");
+    ctx.cookie(c);
+  }
+
+  void clearPortalCookie(Context ctx) {
+    Cookie c = cookie(PORTAL_COOKIE, "", 0);
+    c.setPath("/portal");
+    ctx.cookie(c);
   }
 
   private Optional<SessionToken> presentedToken(Context ctx) {

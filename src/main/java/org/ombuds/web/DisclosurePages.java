@@ -411,6 +411,7 @@ final class DisclosurePages {
       case "consent" -> Optional.of(r.t("disclosure.consentRecorded", personLabel(r, c, item)));
       case "revoked" -> Optional.of(r.t("disclosure.consentRevoked"));
       case "released" -> Optional.of(r.t("disclosure.released"));
+      case "portal" -> Optional.of(r.t("inbox.portalAsked"));
       default -> Optional.empty();
     };
   }

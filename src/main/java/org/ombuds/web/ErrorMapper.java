@@ -12,6 +12,8 @@ import org.ombuds.account.AccountException;
 import org.ombuds.audit.AuditIntegrityException;
 import org.ombuds.casefile.CaseException;
 import org.ombuds.mandate.MandateException;
+import org.ombuds.portal.PortalException;
+import org.ombuds.retaliation.RetaliationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +36,20 @@ final class ErrorMapper {
     routes.exception(
         ApiError.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage(), e.extra()));
     routes.exception(
+        PortalException.class,
+        (e, ctx) -> {
+          if (e.retryAfterSeconds() > 0) {
+            ctx.attribute("retryAfter", e.retryAfterSeconds());
+          }
+          answer(ctx, e.status(), e.code(), e.getMessage());
+        });
+    routes.exception(
         MandateException.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(
         org.ombuds.stories.StoryException.class,
         (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage(), StoryApi.extra(e)));
+    routes.exception(
+        RetaliationException.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(
         AccountException.class,
         (e, ctx) ->

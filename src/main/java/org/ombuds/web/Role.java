@@ -12,5 +12,10 @@ public enum Role implements RouteRole {
    * An Ombuds, also while the session is restricted because a required second factor is not set up
    * yet: logging out and setting one up.
    */
-  OMBUDS_SETUP
+  OMBUDS_SETUP,
+  /**
+   * A visitor with an open portal session (opened with a receipt): sees only their own thread. A
+   * visitor token is not an Ombuds token and the reverse, so neither opens the other's routes.
+   */
+  VISITOR
 }

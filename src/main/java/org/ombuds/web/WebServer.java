@@ -52,7 +52,7 @@ public final class WebServer {
   WebServer(Office office, Options options, java.util.function.Consumer<JavalinConfig> extra) {
     this.office = office;
     Templates templates = new Templates();
-    Auth auth = new Auth(office.sessions(), options.behindTls());
+    Auth auth = new Auth(office.sessions(), office.portal().sessions(), options.behindTls());
     SecurityHeaders headers = new SecurityHeaders(options.behindTls());
     ErrorMapper errors = new ErrorMapper(templates);
     Assets assets = new Assets(htmxVersion());
@@ -65,6 +65,11 @@ public final class WebServer {
     Pages pages =
         new Pages(
             templates, auth, office.accounts(), office.cases(), office.mandate(), office.stories());
+    RetaliationApi retaliationApi = new RetaliationApi(office.alerts());
+    PortalApi portalApi = new PortalApi(office.portal());
+    PortalPages portalPages =
+        new PortalPages(templates, auth, office.portal(), new FormNonces(office.clock()));
+    InboxPages inboxPages = new InboxPages(pages, office.cases(), office.portal());
 
     this.app =
         Javalin.create(
@@ -147,9 +152,11 @@ public final class WebServer {
               route(config, HandlerType.GET, dc + "/{d}/letter.pdf", dp::letterPdf, Role.OMBUDS);
               route(config, HandlerType.GET, dc + "/{d}/letter.txt", dp::letterText, Role.OMBUDS);
 
+              portal(config, portalApi, portalPages, inboxPages);
               api(config, sessionApi, accountApi, caseApi);
               mandateApi(config, mandateApi);
               StoryRoutes.register(this::route, config, storyApi, pages.storyPages());
+              retaliationApi(config, retaliationApi);
               extra.accept(config);
             });
   }
@@ -196,6 +203,58 @@ public final class WebServer {
     route(config, get, v1 + "/reminders", cases::remindersDue, Role.OMBUDS);
   }
 
+  private void portal(JavalinConfig config, PortalApi api, PortalPages pp, InboxPages inbox) {
+    HandlerType get = HandlerType.GET;
+    HandlerType post = HandlerType.POST;
+    // The visitor's JSON (contract): no Ombuds session, a portal token where it says VISITOR.
+    route(config, post, "/portal/contact", api::contact, Role.ANYONE);
+    route(config, post, "/portal/session", api::session, Role.ANYONE);
+    route(config, HandlerType.DELETE, "/portal/session", api::endSession, Role.VISITOR);
+    route(config, get, "/portal/thread", api::thread, Role.VISITOR);
+    route(config, post, "/portal/messages", api::write, Role.VISITOR);
+    route(config, get, "/portal/consent-requests", api::consentRequests, Role.VISITOR);
+    route(config, post, "/portal/consent-requests/{d}/grant", api::grant, Role.VISITOR);
+    route(config, post, "/portal/consent-requests/{d}/decline", api::decline, Role.VISITOR);
+    route(config, post, "/portal/retaliation", api::retaliation, Role.VISITOR);
+    // The visitor's pages (PortalPages.isPage lists them).
+    route(config, get, "/portal", pp::home, Role.ANYONE);
+    route(config, post, "/portal/write", pp::write, Role.ANYONE);
+    route(config, get, "/portal/receipt", pp::receipt, Role.VISITOR);
+    route(config, get, "/portal/return", pp::returnForm, Role.ANYONE);
+    route(config, post, "/portal/return", pp::open, Role.ANYONE);
+    route(config, get, "/portal/me", pp::mine, Role.VISITOR);
+    route(config, post, "/portal/me/messages", pp::writeMore, Role.VISITOR);
+    route(config, post, "/portal/me/retaliation", pp::report, Role.VISITOR);
+    route(config, post, "/portal/me/consent/{d}/grant", pp::grant, Role.VISITOR);
+    route(config, post, "/portal/me/consent/{d}/decline", pp::decline, Role.VISITOR);
+    route(config, post, "/portal/leave", pp::leave, Role.VISITOR);
+    // The Ombuds' side: JSON and pages.
+    String v1 = "/api/v1";
+    route(config, get, v1 + "/portal/threads", api::inbox, Role.OMBUDS);
+    route(config, get, v1 + "/portal/threads/{t}", api::read, Role.OMBUDS);
+    route(config, post, v1 + "/portal/threads/{t}/replies", api::reply, Role.OMBUDS);
+    route(config, post, v1 + "/portal/threads/{t}/link", api::link, Role.OMBUDS);
+    route(config, post, v1 + "/portal/threads/{t}/case", api::openCase, Role.OMBUDS);
+    route(config, post, v1 + "/cases/{id}/persons/{p}/portal-access", api::access, Role.OMBUDS);
+    route(
+        config,
+        post,
+        v1 + "/cases/{id}/disclosures/{d}/portal-consent",
+        api::requestConsent,
+        Role.OMBUDS);
+    route(config, get, "/inbox", inbox::list, Role.OMBUDS);
+    route(config, get, "/inbox/{t}", inbox::show, Role.OMBUDS);
+    route(config, post, "/inbox/{t}/reply", inbox::reply, Role.OMBUDS);
+    route(config, post, "/inbox/{t}/link", inbox::link, Role.OMBUDS);
+    route(config, post, "/cases/{id}/persons/{p}/portal-access", inbox::access, Role.OMBUDS);
+    route(
+        config,
+        post,
+        "/cases/{id}/disclosures/{d}/portal-consent",
+        inbox::requestConsent,
+        Role.OMBUDS);
+  }
+
   private void mandateApi(JavalinConfig config, MandateApi m) {
     String c = "/api/v1/cases/{id}";
     route(config, HandlerType.POST, c + "/disclosures", m::draft, Role.OMBUDS);
@@ -212,6 +271,13 @@ public final class WebServer {
   /** How feature route sets (e.g. {@link StoryRoutes}) register through {@link #route}. */
   interface Router {
     void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role);
+  }
+
+  private void retaliationApi(JavalinConfig config, RetaliationApi r) {
+    String v1 = "/api/v1";
+    route(config, HandlerType.GET, v1 + "/alerts", r::alerts, Role.OMBUDS);
+    route(
+        config, HandlerType.POST, v1 + "/alerts/{alert}/acknowledge", r::acknowledge, Role.OMBUDS);
   }
 
   private void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role) {
@@ -252,7 +318,13 @@ public final class WebServer {
     app.start(host, port);
     var sessions =
         sweeper.scheduleAtFixedRate(
-            () -> guarded("session expiry", office.sessions()::expireIdle), 1, 1, TimeUnit.MINUTES);
+            () -> {
+              guarded("session expiry", office.sessions()::expireIdle);
+              guarded("portal session expiry", office.portal().sessions()::expireIdle);
+            },
+            1,
+            1,
+            TimeUnit.MINUTES);
     // Closed cases whose grace period ended are destroyed by this job: at start, then hourly.
     var destruction =
         sweeper.scheduleAtFixedRate(

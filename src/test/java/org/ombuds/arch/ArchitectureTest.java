@@ -17,6 +17,7 @@ class ArchitectureTest {
     "org.ombuds.mandate..",
     "org.ombuds.anonymity..",
     "org.ombuds.retaliation..",
+    "org.ombuds.portal..",
     "org.ombuds.records..",
     "org.ombuds.audit..",
     "org.ombuds.stories.."

@@ -105,6 +105,13 @@ public final class Browser implements AutoCloseable {
   public static final class Options {
     private String locale = "en-GB";
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private boolean javaScript = true;
+
+    /** Whether the page may run scripts (false: a browser with JavaScript turned off). */
+    public Options javaScript(boolean enabled) {
+      javaScript = enabled;
+      return this;
+    }
 
     /** The browser's language: sent as Accept-Language and seen as navigator.language. */
     public Options locale(String value) {
@@ -132,6 +139,7 @@ public final class Browser implements AutoCloseable {
                 .setBaseURL(baseUrl)
                 .setLocale(options.locale)
                 .setViewportSize(1280, 800)
+                .setJavaScriptEnabled(options.javaScript)
                 .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
     context.setDefaultTimeout(15_000);
     if (!options.cookies.isEmpty()) {

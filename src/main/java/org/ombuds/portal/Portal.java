@@ -1,0 +1,755 @@
+package org.ombuds.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.ombuds.audit.AuditEvent;
+import org.ombuds.audit.AuditKind;
+import org.ombuds.audit.AuditLog;
+import org.ombuds.casefile.CaseService;
+import org.ombuds.casefile.CaseView;
+import org.ombuds.casefile.NewCase;
+import org.ombuds.casefile.PersonInput;
+import org.ombuds.casefile.PersonRole;
+import org.ombuds.common.Fields;
+import org.ombuds.common.Ids;
+import org.ombuds.common.Transactions;
+import org.ombuds.mandate.ConsentMethod;
+import org.ombuds.mandate.DisclosureStatus;
+import org.ombuds.mandate.DisclosureView;
+import org.ombuds.mandate.Mandate;
+import org.ombuds.mandate.MandateException;
+import org.ombuds.mandate.RiskView;
+import org.ombuds.vault.OfficeKeys;
+import org.ombuds.vault.PortalVault;
+import org.ombuds.vault.Receipt;
+import org.ombuds.vault.Vault;
+
+/**
+ * The visitor portal: threads between a visitor and the office, reached with a receipt.
+ *
+ * <p>The visitor side needs no office secret: what visitors send is sealed to the office's public
+ * key, and a copy to the thread's own public key; replies of the Ombuds are sealed the same two
+ * ways. So a visitor can write, read replies and decide on consent requests while the office is
+ * locked. The Ombuds side opens what was sealed to the office with the office keys.
+ *
+ * <p>Throttling looks at no IP address: the slow receipt hash runs for {@link #HASH_PERMITS}
+ * requests at a time (the rest wait briefly, then get 429), wrong receipts drain a global bucket
+ * ({@link #FAILURES}), and contact requests another ({@link #CONTACTS}); both refill on their own
+ * once a flood stops.
+ */
+public final class Portal {
+  /** The longest message, in characters. */
+  public static final int MAX_MESSAGE = 5_000;
+
+  /** The longest name or way to reach, in characters. */
+  public static final int MAX_SHORT = 200;
+
+  /** How many slow receipt hashes may run at once, so the Ombuds' pages keep a core. */
+  static final int HASH_PERMITS = 1;
+
+  /** Wrong receipts: 10 at once, then one every 3 seconds, for the whole portal. */
+  static final int FAILURES = 10;
+
+  static final Duration FAILURE_REFILL = Duration.ofSeconds(3);
+
+  /** New threads: 10 at once, then one every 3 seconds, for the whole portal. */
+  static final int CONTACTS = 10;
+
+  static final Duration CONTACT_REFILL = Duration.ofSeconds(3);
+
+  private static final String VISITOR = "visitor";
+  private static final String PORTAL = "portal";
+
+  private final PortalStore store;
+  private final PortalVault portalVault;
+  private final Vault vault;
+  private final Supplier<byte[]> officePublicKeyset;
+  private final Supplier<Optional<OfficeKeys>> officeKeys;
+  private final CaseService cases;
+  private final Mandate mandate;
+  private final AuditLog audit;
+  private final Transactions tx;
+  private final Clock clock;
+  private final AlertSink alerts;
+  private final PortalSessions sessions;
+  private final Semaphore hashing = new Semaphore(HASH_PERMITS, true);
+  private final TokenBucket failures;
+  private final TokenBucket contacts;
+  private final byte[] salt;
+
+  /** Everything the portal needs; {@code officeKeys} is present while the office is unlocked. */
+  public record Wiring(
+      PortalStore store,
+      PortalVault portalVault,
+      Vault vault,
+      Supplier<byte[]> officePublicKeyset,
+      Supplier<Optional<OfficeKeys>> officeKeys,
+      CaseService cases,
+      Mandate mandate,
+      AuditLog audit,
+      Transactions tx,
+      Clock clock,
+      AlertSink alerts) {}
+
+  public Portal(Wiring w) {
+    this.store = w.store();
+    this.portalVault = w.portalVault();
+    this.vault = w.vault();
+    this.officePublicKeyset = w.officePublicKeyset();
+    this.officeKeys = w.officeKeys();
+    this.cases = w.cases();
+    this.mandate = w.mandate();
+    this.audit = w.audit();
+    this.tx = w.tx();
+    this.clock = w.clock();
+    this.alerts = w.alerts();
+    this.sessions = new PortalSessions(clock);
+    this.failures = new TokenBucket(clock, FAILURES, FAILURE_REFILL);
+    this.contacts = new TokenBucket(clock, CONTACTS, CONTACT_REFILL);
+    this.salt = store.salt(portalVault.newSalt());
+  }
+
+  /** The open visitor sessions. */
+  public PortalSessions sessions() {
+    return sessions;
+  }
+
+  // ---------------------------------------------------------------- visitor side
+
+  /** A new thread and the receipt to show once, with a session already open on it. */
+  public record Opened(String receipt, String token) {
+    @Override
+    public String toString() {
+      return "Opened[REDACTED]";
+    }
+  }
+
+  /**
+   * Opens a thread with a first message. Works while the office is locked.
+   *
+   * @throws PortalException 400 for an empty or oversized field, 429 while contacts are flooding
+   */
+  public Opened contact(Views.Contact c) {
+    String message = requireText(c.message(), "message");
+    c.name().ifPresent(n -> requireShort(n, "name"));
+    c.reachAt().ifPresent(n -> requireShort(n, "way to reach you"));
+    if (!contacts.tryTake()) {
+      throw tooMany(contacts.waitNeeded().orElse(CONTACT_REFILL));
+    }
+    Receipt receipt = portalVault.newReceipt();
+    PortalVault.ReceiptProof proof = slowHash(receipt);
+    String threadId = Ids.newId();
+    PortalVault.ThreadRecord keys = portalVault.newThread(proof, threadId);
+    Fields meta =
+        new Fields()
+            .put("name", c.name())
+            .put("reachAt", c.reachAt())
+            .put("meeting", c.meeting().map(Enum::name));
+    byte[] sealedMeta =
+        vault.sealToOffice(officePublicKeyset.get(), meta.encode(), ctx("meta", threadId));
+    long day = today();
+    tx.run(
+        () -> {
+          store.insertThread(
+              new PortalStore.ThreadRow(
+                  threadId,
+                  keys.lookup(),
+                  keys.verifier(),
+                  keys.publicKeyset(),
+                  keys.wrappedPrivate(),
+                  Optional.of(sealedMeta),
+                  Optional.empty(),
+                  Optional.empty(),
+                  day,
+                  store.nextActivity(),
+                  true));
+          insertMessage(
+              threadId, keys.publicKeyset(), Views.Author.VISITOR, Views.Kind.MESSAGE, message);
+          // No thread id: the audit entry's exact time must not date the visitor's message.
+          audit.append(new AuditEvent(AuditKind.PORTAL_CONTACTED, VISITOR, PORTAL, "ok"));
+        });
+    alerts.messageArrived(Optional.empty());
+    PortalVault.ThreadKey key =
+        portalVault
+            .open(proof, threadId, keys.verifier(), keys.wrappedPrivate())
+            .orElseThrow(() -> new IllegalStateException("a new thread did not open"));
+    String token = sessions.open(key);
+    String shown = receipt.reveal();
+    sessions.keepReceiptToShow(token, shown);
+    return new Opened(shown, token);
+  }
+
+  /**
+   * Opens a visitor session with a receipt. Works while the office is locked.
+   *
+   * @return the token of the new session
+   * @throws PortalException 400 if the text is not a well-typed receipt, 401 if it opens no thread,
+   *     429 while wrong receipts are flooding (or the slow hash is too busy)
+   */
+  public String openSession(String receiptText) {
+    Receipt receipt;
+    try {
+      receipt = Receipt.parse(receiptText == null ? "" : receiptText);
+    } catch (IllegalArgumentException e) {
+      throw new PortalException(400, "invalid_receipt", e.getMessage());
+    }
+    // Every attempt takes a token before the slow hash (so concurrent attempts cannot all pass
+    // one check), and a right receipt gives it back: only wrong receipts drain the bucket.
+    if (!failures.tryTake()) {
+      // Not audited one by one: a flood must not turn into a flood of audit writes.
+      throw tooMany(failures.waitNeeded().orElse(FAILURE_REFILL));
+    }
+    PortalVault.ReceiptProof proof;
+    try {
+      proof = slowHash(receipt);
+    } catch (PortalException busy) {
+      failures.giveBack();
+      throw busy;
+    }
+    Optional<PortalVault.ThreadKey> key =
+        store
+            .threadByLookup(proof.lookup())
+            .flatMap(t -> portalVault.open(proof, t.id(), t.verifier(), t.wrappedPrivate()));
+    if (key.isEmpty()) {
+      tx.run(
+          () ->
+              audit.append(
+                  new AuditEvent(AuditKind.PORTAL_SESSION_REFUSED, VISITOR, PORTAL, "wrong")));
+      throw new PortalException(
+          401,
+          "wrong_receipt",
+          "This receipt opens no conversation. Check it against what you wrote down and try again.");
+    }
+    failures.giveBack();
+    tx.run(
+        () -> audit.append(new AuditEvent(AuditKind.PORTAL_SESSION_OPENED, VISITOR, PORTAL, "ok")));
+    return sessions.open(key.get());
+  }
+
+  private PortalVault.ReceiptProof slowHash(Receipt receipt) {
+    boolean acquired;
+    try {
+      acquired = hashing.tryAcquire(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      acquired = false;
+    }
+    if (!acquired) {
+      throw tooMany(Duration.ofSeconds(2));
+    }
+    try {
+      return portalVault.derive(receipt, salt);
+    } finally {
+      hashing.release();
+    }
+  }
+
+  private static PortalException tooMany(Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return new PortalException(
+        429,
+        "too_many_attempts",
+        "The portal is receiving too many requests: wait " + seconds + " seconds and try again.",
+        seconds);
+  }
+
+  /**
+   * The visitor's thread: messages both ways and consent requests, opened with the receipt's key.
+   */
+  public Views.VisitorThread thread(VisitorSession s) {
+    PortalStore.ThreadRow t = requireThread(s.threadId());
+    List<Views.Message> messages = new ArrayList<>();
+    for (PortalStore.MessageRow m : store.messages(t.id())) {
+      messages.add(
+          message(
+              m, portalVault.openFromThread(s.key(), m.visitorSealed(), ctx("visitor", m.id()))));
+    }
+    return new Views.VisitorThread(t.id(), t.caseId().isPresent(), messages, requests(s, t));
+  }
+
+  /** A new message from the visitor. */
+  public void write(VisitorSession s, String text) {
+    String checked = requireText(text, "message");
+    PortalStore.ThreadRow t = requireThread(s.threadId());
+    tx.run(
+        () -> {
+          insertMessage(
+              t.id(), t.publicKeyset(), Views.Author.VISITOR, Views.Kind.MESSAGE, checked);
+          store.touch(t.id(), store.nextActivity(), true);
+          audit.append(new AuditEvent(AuditKind.PORTAL_MESSAGE_SENT, VISITOR, PORTAL, "ok"));
+        });
+    alerts.messageArrived(t.caseId());
+  }
+
+  /** A retaliation report: stored like a message and raising an urgent alert at once. */
+  public void reportRetaliation(VisitorSession s, String text) {
+    String checked = requireText(text, "report");
+    PortalStore.ThreadRow t = requireThread(s.threadId());
+    tx.run(
+        () -> {
+          insertMessage(
+              t.id(), t.publicKeyset(), Views.Author.VISITOR, Views.Kind.RETALIATION, checked);
+          store.touch(t.id(), store.nextActivity(), true);
+          audit.append(
+              new AuditEvent(AuditKind.PORTAL_RETALIATION_REPORTED, VISITOR, PORTAL, "ok"));
+        });
+    alerts.retaliationReported(t.caseId());
+  }
+
+  /** The consent requests of the visitor's thread, newest first. */
+  public List<Views.ConsentRequest> consentRequests(VisitorSession s) {
+    return requests(s, requireThread(s.threadId()));
+  }
+
+  private List<Views.ConsentRequest> requests(VisitorSession s, PortalStore.ThreadRow t) {
+    List<Views.ConsentRequest> out = new ArrayList<>();
+    List<PortalStore.ConsentRow> rows = new ArrayList<>(store.consentsOfThread(t.id()));
+    rows.sort(Comparator.comparingLong(PortalStore.ConsentRow::seq).reversed());
+    for (PortalStore.ConsentRow r : rows) {
+      Fields f =
+          Fields.decode(
+              portalVault.openFromThread(s.key(), r.visitorSealed(), ctx("consent", r.id())));
+      Views.RequestStatus status = effectiveStatus(r);
+      String reasons = f.get("reasons");
+      out.add(
+          new Views.ConsentRequest(
+              r.disclosureId(),
+              r.version(),
+              status,
+              f.get("recipient"),
+              f.get("identity"),
+              f.get("channel"),
+              f.get("text"),
+              f.get("riskLevel"),
+              Integer.parseInt(f.get("anonymitySet")),
+              reasons.isEmpty() ? List.of() : List.of(reasons.split("\n", -1))));
+    }
+    return out;
+  }
+
+  private Views.RequestStatus effectiveStatus(PortalStore.ConsentRow r) {
+    Views.RequestStatus status = Views.RequestStatus.valueOf(r.status());
+    if (status == Views.RequestStatus.PENDING || status == Views.RequestStatus.GRANTED) {
+      Optional<PortalStore.DraftState> d = store.draftState(r.disclosureId());
+      if (d.isEmpty()
+          || !d.get().status().equals(DisclosureStatus.DRAFT.name())
+          || d.get().version() != r.version()) {
+        return Views.RequestStatus.OUTDATED;
+      }
+    }
+    return status;
+  }
+
+  /**
+   * The visitor grants the request about disclosure {@code disclosureId}, for the version shown.
+   * Recorded as a pending portal grant; it becomes a mandate consent (method PORTAL, that exact
+   * version) when an Ombuds next opens or releases the disclosure.
+   *
+   * @throws PortalException 404 if no such request is open for this thread, 409 {@code
+   *     version_changed} if the draft changed after it was shown
+   */
+  public void grant(VisitorSession s, String disclosureId) {
+    decide(s, disclosureId, Views.RequestStatus.GRANTED);
+  }
+
+  /** The visitor declines the request about {@code disclosureId}. */
+  public void decline(VisitorSession s, String disclosureId) {
+    decide(s, disclosureId, Views.RequestStatus.DECLINED);
+  }
+
+  private void decide(VisitorSession s, String disclosureId, Views.RequestStatus decision) {
+    PortalStore.ConsentRow r =
+        store.consentsOfThread(s.threadId()).stream()
+            .filter(c -> c.disclosureId().equals(disclosureId))
+            .max(Comparator.comparingLong(PortalStore.ConsentRow::seq))
+            .orElseThrow(
+                () -> new PortalException(404, "not_found", "There is no such request for you."));
+    Views.RequestStatus now = effectiveStatus(r);
+    if (now == Views.RequestStatus.OUTDATED) {
+      if (Views.RequestStatus.valueOf(r.status()) != Views.RequestStatus.OUTDATED) {
+        tx.run(
+            () ->
+                store.setConsentStatus(
+                    r.id(), Views.RequestStatus.OUTDATED.name(), Optional.empty()));
+      }
+      throw new PortalException(
+          409,
+          "version_changed",
+          "The Ombuds changed this text after asking you: nothing was recorded. Wait for the new"
+              + " version.");
+    }
+    if (now != Views.RequestStatus.PENDING) {
+      throw new PortalException(
+          409, "already_decided", "You already answered this request: nothing was changed.");
+    }
+    tx.run(
+        () -> {
+          store.setConsentStatus(r.id(), decision.name(), Optional.empty());
+          store.touch(s.threadId(), store.nextActivity(), true);
+          audit.append(
+              new AuditEvent(
+                  decision == Views.RequestStatus.GRANTED
+                      ? AuditKind.PORTAL_CONSENT_GRANTED
+                      : AuditKind.PORTAL_CONSENT_DECLINED,
+                  VISITOR,
+                  PORTAL,
+                  "ok"));
+        });
+    alerts.messageArrived(Optional.of(r.caseId()));
+  }
+
+  /** Ends a visitor session. */
+  public void leave(String token) {
+    sessions.close(token);
+  }
+
+  // ---------------------------------------------------------------- Ombuds side
+
+  /** Every thread, newest activity first, with the name the visitor gave if any. */
+  public List<Views.InboxEntry> inbox(String actorId) {
+    OfficeKeys keys = unlocked();
+    List<Views.InboxEntry> out = new ArrayList<>();
+    for (PortalStore.ThreadRow t : store.threads()) {
+      out.add(
+          new Views.InboxEntry(
+              t.id(),
+              meta(keys, t).optional("name"),
+              t.caseId(),
+              t.personId(),
+              LocalDate.ofEpochDay(t.openedDay()),
+              t.unread(),
+              store.messages(t.id()).size()));
+    }
+    return out;
+  }
+
+  /** Whether any thread has something the Ombuds has not read. Needs no key. */
+  public long unreadCount() {
+    return store.threads().stream().filter(PortalStore.ThreadRow::unread).count();
+  }
+
+  /** A thread as the Ombuds reads it; marks it read. Audited. */
+  public Views.OmbudsThread read(String actorId, String threadId) {
+    OfficeKeys keys = unlocked();
+    PortalStore.ThreadRow t = requireThread(threadId);
+    Fields meta = meta(keys, t);
+    List<Views.Message> messages = new ArrayList<>();
+    for (PortalStore.MessageRow m : store.messages(t.id())) {
+      messages.add(message(m, vault.openSealed(keys, m.officeSealed(), ctx("office", m.id()))));
+    }
+    tx.run(
+        () -> {
+          store.markRead(t.id());
+          audit.append(new AuditEvent(AuditKind.PORTAL_THREAD_READ, actorId, t.id(), "ok"));
+        });
+    return new Views.OmbudsThread(
+        t.id(),
+        meta.optional("name"),
+        meta.optional("reachAt"),
+        meta.optional("meeting").map(Views.Meeting::valueOf),
+        t.caseId(),
+        t.personId(),
+        LocalDate.ofEpochDay(t.openedDay()),
+        messages);
+  }
+
+  /** A reply of the Ombuds, readable by the visitor with the receipt. */
+  public String reply(String actorId, String threadId, String text) {
+    unlocked();
+    String checked = requireText(text, "reply");
+    PortalStore.ThreadRow t = requireThread(threadId);
+    String[] id = new String[1];
+    tx.run(
+        () -> {
+          id[0] =
+              insertMessage(
+                  t.id(), t.publicKeyset(), Views.Author.OMBUDS, Views.Kind.MESSAGE, checked);
+          store.touch(t.id(), store.nextActivity(), false);
+          audit.append(new AuditEvent(AuditKind.PORTAL_REPLIED, actorId, t.id(), id[0]));
+        });
+    return id[0];
+  }
+
+  /** Links a thread to a person of a case the Ombuds may see. */
+  public void link(String actorId, String threadId, String caseId, String personId) {
+    PortalStore.ThreadRow t = requireThread(threadId);
+    requirePerson(actorId, caseId, personId);
+    tx.run(
+        () -> {
+          store.link(t.id(), caseId, personId);
+          audit.append(new AuditEvent(AuditKind.PORTAL_THREAD_LINKED, actorId, caseId, t.id()));
+        });
+  }
+
+  /**
+   * Opens a new case from a thread: the case, its visitor (named as they gave it in the portal, if
+   * they did) and the link. Returns the case id.
+   */
+  public String openCase(String actorId, String threadId, NewCase input) {
+    OfficeKeys keys = unlocked();
+    PortalStore.ThreadRow t = requireThread(threadId);
+    Optional<String> name = meta(keys, t).optional("name");
+    String caseId = cases.create(actorId, input);
+    CaseView.PersonView visitor =
+        cases.addPerson(
+            actorId,
+            caseId,
+            new PersonInput(
+                PersonRole.VISITOR, name, Optional.empty(), Optional.empty(), Optional.empty()));
+    link(actorId, t.id(), caseId, visitor.id());
+    return caseId;
+  }
+
+  /**
+   * Portal access for a visitor met in person: a new thread linked to the person, and its receipt
+   * to hand over once.
+   */
+  public String issueAccess(String actorId, String caseId, String personId) {
+    requirePerson(actorId, caseId, personId);
+    Receipt receipt = portalVault.newReceipt();
+    PortalVault.ReceiptProof proof = slowHash(receipt);
+    String threadId = Ids.newId();
+    PortalVault.ThreadRecord keys = portalVault.newThread(proof, threadId);
+    tx.run(
+        () -> {
+          store.insertThread(
+              new PortalStore.ThreadRow(
+                  threadId,
+                  keys.lookup(),
+                  keys.verifier(),
+                  keys.publicKeyset(),
+                  keys.wrappedPrivate(),
+                  Optional.empty(),
+                  Optional.of(caseId),
+                  Optional.of(personId),
+                  today(),
+                  store.nextActivity(),
+                  false));
+          audit.append(new AuditEvent(AuditKind.PORTAL_ACCESS_ISSUED, actorId, caseId, threadId));
+        });
+    return receipt.reveal();
+  }
+
+  /**
+   * Sends the current version of a draft to the portal threads of the persons it concerns, for
+   * their consent: a copy of exactly what they must see, sealed to each thread.
+   *
+   * @return how many threads were asked
+   * @throws PortalException 409 {@code no_portal_thread} if no person concerned has a thread
+   */
+  public int requestConsent(String actorId, String caseId, String disclosureId) {
+    DisclosureView d = mandate.get(actorId, caseId, disclosureId);
+    if (d.status() != DisclosureStatus.DRAFT) {
+      throw new PortalException(
+          409, "not_a_draft", "Only a draft can be sent to the portal for consent.");
+    }
+    List<PortalStore.ThreadRow> targets = new ArrayList<>();
+    List<String> personOf = new ArrayList<>();
+    for (String p : d.content().concerns()) {
+      for (PortalStore.ThreadRow t : store.threadsOf(caseId, p)) {
+        targets.add(t);
+        personOf.add(p);
+      }
+    }
+    if (targets.isEmpty()) {
+      throw new PortalException(
+          409,
+          "no_portal_thread",
+          "No person concerned by this draft has a portal conversation linked to this case.");
+    }
+    byte[] shown = shown(d).encode();
+    tx.run(
+        () -> {
+          for (int i = 0; i < targets.size(); i++) {
+            PortalStore.ThreadRow t = targets.get(i);
+            for (PortalStore.ConsentRow old : store.consentsOfThread(t.id())) {
+              if (old.disclosureId().equals(disclosureId)
+                  && old.status().equals(Views.RequestStatus.PENDING.name())) {
+                store.setConsentStatus(
+                    old.id(), Views.RequestStatus.OUTDATED.name(), Optional.empty());
+              }
+            }
+            String id = Ids.newId();
+            store.insertConsent(
+                new PortalStore.ConsentRow(
+                    id,
+                    t.id(),
+                    disclosureId,
+                    caseId,
+                    personOf.get(i),
+                    d.version(),
+                    Views.RequestStatus.PENDING.name(),
+                    store.nextActivity(),
+                    Optional.empty(),
+                    portalVault.sealToThread(t.publicKeyset(), shown, ctx("consent", id))));
+            audit.append(
+                new AuditEvent(
+                    AuditKind.PORTAL_CONSENT_REQUESTED,
+                    actorId,
+                    caseId,
+                    disclosureId + ":v" + d.version() + ":" + t.id()));
+          }
+        });
+    return targets.size();
+  }
+
+  private static Fields shown(DisclosureView d) {
+    RiskView risk = d.risk();
+    List<String> reasons = new ArrayList<>();
+    risk.findings().forEach(f -> reasons.add(f.reason()));
+    reasons.addAll(risk.suggestions());
+    return new Fields()
+        .put("recipient", d.content().recipient())
+        .put("identity", d.content().identity().name())
+        .put("channel", d.content().channel())
+        .put("text", d.content().text())
+        .put("riskLevel", risk.level())
+        .put("anonymitySet", Integer.toString(risk.anonymitySet()))
+        .put("reasons", String.join("\n", reasons.stream().map(r -> r.replace('\n', ' ')).toList()))
+        .put("version", Integer.toString(d.version()));
+  }
+
+  /**
+   * Turns the visitor grants recorded for a disclosure into mandate consents (method PORTAL, the
+   * exact version granted); a grant for an older version is marked outdated and never counts.
+   * Called by the mandate whenever an Ombuds opens or releases a disclosure.
+   */
+  public void applyGrants(String actorId, String caseId, String disclosureId) {
+    for (PortalStore.ConsentRow r : store.consentsOfDisclosure(disclosureId)) {
+      if (!r.caseId().equals(caseId) || !r.status().equals(Views.RequestStatus.GRANTED.name())) {
+        continue;
+      }
+      try {
+        String consentId =
+            mandate.consent(
+                actorId,
+                caseId,
+                disclosureId,
+                r.personId(),
+                ConsentMethod.PORTAL,
+                Optional.of(r.version()));
+        tx.run(
+            () ->
+                store.setConsentStatus(
+                    r.id(), Views.RequestStatus.APPLIED.name(), Optional.of(consentId)));
+      } catch (MandateException e) {
+        if (e.code().equals("version_changed") || e.code().equals("not_a_draft")) {
+          tx.run(
+              () ->
+                  store.setConsentStatus(
+                      r.id(), Views.RequestStatus.OUTDATED.name(), Optional.empty()));
+        }
+        // Otherwise (a closed case, a person no longer concerned) the grant stays as it is and
+        // counts for nothing: showing the disclosure must not fail because of it.
+      }
+    }
+  }
+
+  /** The portal requests about one disclosure, for the Ombuds' disclosure page. */
+  public List<PortalStore.ConsentRow> requestsFor(String disclosureId) {
+    return store.consentsOfDisclosure(disclosureId);
+  }
+
+  /** Whether a person of a case has a portal thread (to offer sending a draft there). */
+  public boolean hasThread(String caseId, String personId) {
+    return !store.threadsOf(caseId, personId).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void requirePerson(String actorId, String caseId, String personId) {
+    CaseView c = cases.get(actorId, caseId);
+    if (!c.isOpen()) {
+      throw new PortalException(409, "case_closed", "This case is closed.");
+    }
+    if (c.persons().stream().noneMatch(p -> p.id().equals(personId))) {
+      throw new PortalException(404, "not_found", "There is no such person in this case.");
+    }
+  }
+
+  private String insertMessage(
+      String threadId, byte[] threadKey, Views.Author author, Views.Kind kind, String text) {
+    String id = Ids.newId();
+    byte[] plain = new Fields().put("text", text).encode();
+    store.insertMessage(
+        new PortalStore.MessageRow(
+            id,
+            threadId,
+            store.nextSeq(threadId),
+            author.name(),
+            kind.name(),
+            today(),
+            vault.sealToOffice(officePublicKeyset.get(), plain, ctx("office", id)),
+            portalVault.sealToThread(threadKey, plain, ctx("visitor", id))));
+    return id;
+  }
+
+  private static Views.Message message(PortalStore.MessageRow m, byte[] plain) {
+    return new Views.Message(
+        m.id(),
+        Views.Author.valueOf(m.author()),
+        Views.Kind.valueOf(m.kind()),
+        LocalDate.ofEpochDay(m.day()),
+        Fields.decode(plain).get("text"));
+  }
+
+  private Fields meta(OfficeKeys keys, PortalStore.ThreadRow t) {
+    return t.meta()
+        .map(b -> Fields.decode(vault.openSealed(keys, b, ctx("meta", t.id()))))
+        .orElseGet(Fields::new);
+  }
+
+  private PortalStore.ThreadRow requireThread(String id) {
+    if (!Ids.isId(id)) {
+      throw new PortalException(404, "not_found", "There is no such conversation.");
+    }
+    return store
+        .thread(id)
+        .orElseThrow(() -> new PortalException(404, "not_found", "There is no such conversation."));
+  }
+
+  private OfficeKeys unlocked() {
+    return officeKeys
+        .get()
+        .orElseThrow(
+            () -> new PortalException(423, "office_locked", "The office is locked: log in again."));
+  }
+
+  private long today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toEpochDay();
+  }
+
+  private static String requireText(String text, String what) {
+    if (text == null || text.isBlank()) {
+      throw new PortalException(400, "empty", "The " + what + " is empty: write something first.");
+    }
+    if (text.length() > MAX_MESSAGE) {
+      throw new PortalException(
+          413,
+          "too_long",
+          "The " + what + " is too long: at most " + MAX_MESSAGE + " characters. Split it in two.");
+    }
+    return text.strip();
+  }
+
+  private static void requireShort(String text, String what) {
+    if (text.length() > MAX_SHORT) {
+      throw new PortalException(
+          400, "too_long", "The " + what + " is too long: at most " + MAX_SHORT + " characters.");
+    }
+  }
+
+  private static byte[] ctx(String what, String id) {
+    return ("portal|" + what + "|" + id).getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,90 @@
+package org.ombuds.portal;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where the portal's rows live. Every byte array is ciphertext or key material wrapped. */
+public interface PortalStore {
+  /** A thread: its receipt's lookup id, verifier and key pair, and its link to a case, if any. */
+  @SuppressWarnings("ArrayRecordComponent") // rows, never compared
+  record ThreadRow(
+      String id,
+      String lookup,
+      byte[] verifier,
+      byte[] publicKeyset,
+      byte[] wrappedPrivate,
+      Optional<byte[]> meta,
+      Optional<String> caseId,
+      Optional<String> personId,
+      long openedDay,
+      long activity,
+      boolean unread) {}
+
+  /** One message, sealed twice: to the office and to the thread. */
+  @SuppressWarnings("ArrayRecordComponent")
+  record MessageRow(
+      String id,
+      String threadId,
+      int seq,
+      String author,
+      String kind,
+      long day,
+      byte[] officeSealed,
+      byte[] visitorSealed) {}
+
+  /** A draft shown to a visitor for consent, sealed to the thread. */
+  @SuppressWarnings("ArrayRecordComponent")
+  record ConsentRow(
+      String id,
+      String threadId,
+      String disclosureId,
+      String caseId,
+      String personId,
+      int version,
+      String status,
+      long seq,
+      Optional<String> consentId,
+      byte[] visitorSealed) {}
+
+  /** The current status and version of a disclosure (both stored in clear by the mandate). */
+  record DraftState(String caseId, String status, int version) {}
+
+  /** The office-wide salt of the receipt hash, created with the first call. */
+  byte[] salt(byte[] ifMissing);
+
+  void insertThread(ThreadRow row);
+
+  Optional<ThreadRow> threadByLookup(String lookup);
+
+  Optional<ThreadRow> thread(String id);
+
+  /** Threads, newest activity first. */
+  List<ThreadRow> threads();
+
+  List<ThreadRow> threadsOf(String caseId, String personId);
+
+  /** The next activity number (greater than every one given so far). */
+  long nextActivity();
+
+  void touch(String threadId, long activity, boolean unread);
+
+  void markRead(String threadId);
+
+  void link(String threadId, String caseId, String personId);
+
+  void insertMessage(MessageRow row);
+
+  List<MessageRow> messages(String threadId);
+
+  int nextSeq(String threadId);
+
+  void insertConsent(ConsentRow row);
+
+  List<ConsentRow> consentsOfThread(String threadId);
+
+  List<ConsentRow> consentsOfDisclosure(String disclosureId);
+
+  void setConsentStatus(String id, String status, Optional<String> consentId);
+
+  Optional<DraftState> draftState(String disclosureId);
+}

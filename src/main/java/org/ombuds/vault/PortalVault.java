@@ -1,0 +1,292 @@
+package org.ombuds.vault;
+
+import com.google.crypto.tink.HybridDecrypt;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.subtle.Hkdf;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The keys of the visitor portal, derived from a visitor's {@link Receipt}.
+ *
+ * <pre>
+ * receipt --Argon2id(office-wide salt)--> master --HKDF--> lookup id  (stored, indexed)
+ *                                                   \----> verifier   (stored, compared in constant time)
+ *                                                   \----> thread KEK (never stored)
+ * thread KEK --wraps--> thread HPKE private keyset; thread HPKE public keyset stored in clear
+ * </pre>
+ *
+ * <p>The Argon2id salt is one random value per office, not per thread: the server must find the
+ * thread from the receipt alone, and a per-thread salt would mean one slow hash per stored thread.
+ * With 100 random bits in every receipt, an office-wide salt loses nothing that matters: a thief of
+ * the database must still pay one Argon2id run (64 MiB) per guess in a space of 2<sup>100</sup>,
+ * and the salt still prevents tables computed in advance for every office at once.
+ *
+ * <p>Replies of the Ombuds and copies of the visitor's own messages are sealed to the thread's
+ * public keyset ({@link #sealToThread}), which needs no secret, so the office can write while the
+ * visitor is away and the visitor can read while the office is locked. Only someone holding the
+ * receipt can unwrap the thread's private keyset ({@link #open}).
+ */
+public final class PortalVault {
+  /** The cost of one receipt check: 64 MiB, 2 passes, 1 lane (a few hundred milliseconds). */
+  public static final KdfParams RECEIPT_KDF = new KdfParams(KdfParams.MIN_MEMORY_KIB, 2, 1);
+
+  private static final String HKDF_SHA256 = "HMACSHA256";
+  private static final byte[] NO_SALT = new byte[0];
+
+  private final SecureRandom random;
+  private final KdfParams kdf;
+
+  public PortalVault() {
+    this(new SecureRandom(), RECEIPT_KDF);
+  }
+
+  public PortalVault(SecureRandom random, KdfParams kdf) {
+    this.random = Objects.requireNonNull(random, "random");
+    this.kdf = Objects.requireNonNull(kdf, "kdf");
+  }
+
+  /** A new office-wide salt for the receipt hash (16 random bytes), created once. */
+  public byte[] newSalt() {
+    byte[] salt = new byte[Argon2Kdf.SALT_BYTES];
+    random.nextBytes(salt);
+    return salt;
+  }
+
+  /** A new receipt of 100 random bits. */
+  public Receipt newReceipt() {
+    return Receipt.generate(random);
+  }
+
+  /**
+   * What the slow hash of a receipt gives: the lookup id (not secret once stored), the verifier and
+   * the key that unwraps the thread's private key. Costs one Argon2id run.
+   */
+  public ReceiptProof derive(Receipt receipt, byte[] officeSalt) {
+    Objects.requireNonNull(receipt, "receipt");
+    if (Objects.requireNonNull(officeSalt, "officeSalt").length != Argon2Kdf.SALT_BYTES) {
+      throw new IllegalArgumentException("The portal salt has the wrong length");
+    }
+    byte[] master;
+    try (Passphrase secret = receipt.secret()) {
+      master = Argon2Kdf.derive(secret, officeSalt, kdf);
+    }
+    try {
+      return new ReceiptProof(
+          HexFormat.of().formatHex(hkdf(master, "lookup", 16)),
+          hkdf(master, "verifier", 32),
+          hkdf(master, "thread-kek", 32));
+    } finally {
+      Arrays.fill(master, (byte) 0);
+    }
+  }
+
+  private static byte[] hkdf(byte[] master, String label, int size) {
+    try {
+      return Hkdf.computeHkdf(
+          HKDF_SHA256,
+          master,
+          NO_SALT,
+          ("ombuds.vault.v1.portal." + label).getBytes(StandardCharsets.UTF_8),
+          size);
+    } catch (GeneralSecurityException e) {
+      throw new VaultException("Could not derive a portal key");
+    }
+  }
+
+  /** What to store for a new thread; nothing in it is secret without the receipt. */
+  @SuppressWarnings("ArrayRecordComponent") // copied in and out
+  public record ThreadRecord(
+      String lookup, byte[] verifier, byte[] publicKeyset, byte[] wrappedPrivate) {
+    public ThreadRecord {
+      Objects.requireNonNull(lookup, "lookup");
+      verifier = verifier.clone();
+      publicKeyset = publicKeyset.clone();
+      wrappedPrivate = wrappedPrivate.clone();
+    }
+
+    @Override
+    public byte[] verifier() {
+      return verifier.clone();
+    }
+
+    @Override
+    public byte[] publicKeyset() {
+      return publicKeyset.clone();
+    }
+
+    @Override
+    public byte[] wrappedPrivate() {
+      return wrappedPrivate.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+      return "ThreadRecord[" + lookup + "]";
+    }
+  }
+
+  /** A new HPKE key pair for a thread, its private part wrapped under the receipt's key. */
+  public ThreadRecord newThread(ReceiptProof proof, String threadId) {
+    Objects.requireNonNull(proof, "proof");
+    FieldRef.checkPart("thread id", threadId);
+    KeysetHandle pair = Tinks.newHybridKeyset();
+    byte[] secret = Tinks.serializeSecret(pair);
+    byte[] kek = proof.kek();
+    try {
+      byte[] wrapped = Tinks.rawAead(kek).encrypt(secret, threadAd(threadId));
+      return new ThreadRecord(proof.lookup(), proof.verifier(), Tinks.publicKeyset(pair), wrapped);
+    } catch (GeneralSecurityException e) {
+      throw new VaultException("The thread key could not be wrapped");
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+      Arrays.fill(kek, (byte) 0);
+    }
+  }
+
+  /**
+   * Opens a thread's private key with the receipt's proof.
+   *
+   * @return empty if the verifier does not match (compared in constant time) or the wrapped key
+   *     does not open with this receipt for this thread
+   */
+  public Optional<ThreadKey> open(
+      ReceiptProof proof, String threadId, byte[] storedVerifier, byte[] wrappedPrivate) {
+    Objects.requireNonNull(proof, "proof");
+    FieldRef.checkPart("thread id", threadId);
+    byte[] verifier = proof.verifier();
+    boolean same = MessageDigest.isEqual(verifier, storedVerifier);
+    Arrays.fill(verifier, (byte) 0);
+    if (!same) {
+      return Optional.empty();
+    }
+    byte[] kek = proof.kek();
+    byte[] secret;
+    try {
+      secret = Tinks.rawAead(kek).decrypt(wrappedPrivate, threadAd(threadId));
+    } catch (GeneralSecurityException e) {
+      return Optional.empty();
+    } finally {
+      Arrays.fill(kek, (byte) 0);
+    }
+    try {
+      return Optional.of(new ThreadKey(threadId, Tinks.hybridDecrypt(Tinks.parseSecret(secret))));
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
+  }
+
+  private static byte[] threadAd(String threadId) {
+    return AssociatedData.of("portal-thread-key", threadId);
+  }
+
+  /**
+   * Seals a message to a thread's public keyset: readable with the thread's receipt only. The
+   * context is bound to the ciphertext and must be given again to open it.
+   */
+  public byte[] sealToThread(byte[] publicKeyset, byte[] plaintext, byte[] context) {
+    Objects.requireNonNull(publicKeyset, "publicKeyset");
+    Objects.requireNonNull(plaintext, "plaintext");
+    try {
+      return Tinks.hybridEncrypt(publicKeyset).encrypt(plaintext, threadContext(context));
+    } catch (GeneralSecurityException e) {
+      throw new VaultException("A message could not be sealed to the thread");
+    }
+  }
+
+  /**
+   * Opens what {@link #sealToThread} sealed.
+   *
+   * @throws VaultException if the message is damaged, or was sealed with another context or to
+   *     another thread
+   */
+  public byte[] openFromThread(ThreadKey key, byte[] ciphertext, byte[] context) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(ciphertext, "ciphertext");
+    try {
+      return key.decrypt().decrypt(ciphertext, threadContext(context));
+    } catch (GeneralSecurityException e) {
+      throw new VaultException(
+          "A thread message could not be opened: it is damaged or belongs elsewhere");
+    }
+  }
+
+  private static byte[] threadContext(byte[] context) {
+    if (Objects.requireNonNull(context, "context").length == 0) {
+      throw new IllegalArgumentException("A sealed message needs a non-empty context");
+    }
+    return AssociatedData.of("portal-thread-seal", new String(context, StandardCharsets.UTF_8));
+  }
+
+  /** The slow hash of a receipt. Prints its lookup id only. */
+  public static final class ReceiptProof {
+    private final String lookup;
+    private final byte[] verifier;
+    private final byte[] kek;
+
+    ReceiptProof(String lookup, byte[] verifier, byte[] kek) {
+      this.lookup = lookup;
+      this.verifier = verifier;
+      this.kek = kek;
+    }
+
+    /** The id under which the thread is stored: not secret (it is in the database). */
+    public String lookup() {
+      return lookup;
+    }
+
+    byte[] verifier() {
+      return verifier.clone();
+    }
+
+    byte[] kek() {
+      return kek.clone();
+    }
+
+    @Override
+    public String toString() {
+      return "[REDACTED]";
+    }
+  }
+
+  /** The private key of one thread, in memory while its visitor's portal session lasts. */
+  public static final class ThreadKey {
+    private final String threadId;
+    private final HybridDecrypt decrypt;
+
+    ThreadKey(String threadId, HybridDecrypt decrypt) {
+      this.threadId = threadId;
+      this.decrypt = decrypt;
+    }
+
+    /** The thread this key opens. */
+    public String threadId() {
+      return threadId;
+    }
+
+    HybridDecrypt decrypt() {
+      return decrypt;
+    }
+
+    @Override
+    public String toString() {
+      return "[REDACTED]";
+    }
+  }
+}
