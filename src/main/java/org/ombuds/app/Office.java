@@ -26,6 +26,7 @@ import org.ombuds.casefile.CaseService;
 import org.ombuds.mandate.Mandate;
 import org.ombuds.retaliation.Alerts;
 import org.ombuds.retaliation.Notifier;
+import org.ombuds.retaliation.Watches;
 import org.ombuds.store.Database;
 import org.ombuds.store.DbConfig;
 import org.ombuds.store.JdbiAccountStore;
@@ -34,6 +35,7 @@ import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.store.JdbiCaseStore;
 import org.ombuds.store.JdbiDisclosureStore;
 import org.ombuds.store.JdbiOfficePolicy;
+import org.ombuds.store.JdbiWatchStore;
 import org.ombuds.store.StoreException;
 import org.ombuds.vault.AuditKey;
 import org.ombuds.vault.Passphrase;
@@ -51,6 +53,7 @@ public final class Office implements AutoCloseable {
   private final CaseService cases;
   private final Mandate mandate;
   private final Alerts alerts;
+  private final Watches watches;
   private final Clock clock;
   private final CoalescingAuditAnchor anchor;
 
@@ -110,6 +113,9 @@ public final class Office implements AutoCloseable {
     this.alerts =
         new Alerts(
             new JdbiAlertStore(db), audit, db, clock, Notifier.NONE, caseStore::recusedCases);
+    this.watches =
+        new Watches(
+            new JdbiWatchStore(db), cases, alerts, audit, db, clock, caseStore::recusedCases);
   }
 
   /** The audit key file's HMAC as the log's authenticator. */
@@ -303,6 +309,11 @@ public final class Office implements AutoCloseable {
   /** Alerts: raised also while the office is locked (they need no key). */
   public Alerts alerts() {
     return alerts;
+  }
+
+  /** Retaliation watches. */
+  public Watches watches() {
+    return watches;
   }
 
   public Clock clock() {

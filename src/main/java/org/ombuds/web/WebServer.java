@@ -61,7 +61,7 @@ public final class WebServer {
     AccountApi accountApi = new AccountApi(office.accounts(), office.cases(), office.mandate());
     CaseApi caseApi = new CaseApi(office.cases());
     MandateApi mandateApi = new MandateApi(office.mandate());
-    RetaliationApi retaliationApi = new RetaliationApi(office.alerts());
+    RetaliationApi retaliationApi = new RetaliationApi(office.alerts(), office.watches());
     Pages pages = new Pages(templates, auth, office.accounts(), office.cases(), office.mandate());
 
     this.app =
@@ -212,6 +212,13 @@ public final class WebServer {
     route(config, HandlerType.GET, v1 + "/alerts", r::alerts, Role.OMBUDS);
     route(
         config, HandlerType.POST, v1 + "/alerts/{alert}/acknowledge", r::acknowledge, Role.OMBUDS);
+    route(config, HandlerType.POST, v1 + "/cases/{id}/retaliation-watch", r::agree, Role.OMBUDS);
+    route(config, HandlerType.GET, v1 + "/cases/{id}/retaliation-watch", r::forCase, Role.OMBUDS);
+    String w = v1 + "/retaliation-watches";
+    route(config, HandlerType.GET, w, r::watches, Role.OMBUDS);
+    route(config, HandlerType.GET, w + "/{watch}", r::watch, Role.OMBUDS);
+    route(config, HandlerType.POST, w + "/{watch}/check-ins/{date}/done", r::done, Role.OMBUDS);
+    route(config, HandlerType.POST, w + "/{watch}/end", r::end, Role.OMBUDS);
   }
 
   private void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role) {
@@ -257,7 +264,11 @@ public final class WebServer {
     var destruction =
         sweeper.scheduleAtFixedRate(
             () -> guarded("case destruction", office.cases()::destroyDue), 0, 1, TimeUnit.HOURS);
-    scheduled = List.of(sessions, destruction);
+    // Due check-ins of retaliation watches raise their alert: at start, then hourly (idempotent).
+    var checkIns =
+        sweeper.scheduleAtFixedRate(
+            () -> guarded("check-in", office.watches()::raiseDue), 0, 1, TimeUnit.HOURS);
+    scheduled = List.of(sessions, destruction, checkIns);
     return this;
   }
 
