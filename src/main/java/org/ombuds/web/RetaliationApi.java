@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ombuds.mail.SmtpNotifier;
 import org.ombuds.retaliation.Alert;
 import org.ombuds.retaliation.Alerts;
 import org.ombuds.retaliation.CheckIn;
+import org.ombuds.retaliation.NotificationSettings;
+import org.ombuds.retaliation.Notifications;
+import org.ombuds.retaliation.RetaliationException;
 import org.ombuds.retaliation.Watch;
 import org.ombuds.retaliation.WatchTerms;
 import org.ombuds.retaliation.Watches;
@@ -18,10 +22,15 @@ import tools.jackson.databind.JsonNode;
 final class RetaliationApi {
   private final Alerts alerts;
   private final Watches watches;
+  private final Notifications notifications;
+  private final SmtpNotifier notifier;
 
-  RetaliationApi(Alerts alerts, Watches watches) {
+  RetaliationApi(
+      Alerts alerts, Watches watches, Notifications notifications, SmtpNotifier notifier) {
     this.alerts = alerts;
     this.watches = watches;
+    this.notifications = notifications;
+    this.notifier = notifier;
   }
 
   private static String actor(Context ctx) {
@@ -112,6 +121,65 @@ final class RetaliationApi {
     m.put("done", c.done());
     m.put("doneOn", c.doneOn().map(LocalDate::toString).orElse(null));
     m.put("overdue", c.overdue(today));
+    return m;
+  }
+
+  // ---------------------------------------------------------------- e-mail notifications
+
+  void getNotifications(Context ctx) {
+    ctx.json(describe(notifications));
+  }
+
+  void putNotifications(Context ctx) {
+    JsonNode body = Json.object(ctx);
+    String security = Json.optionalText(body, "security", 10).orElse("STARTTLS");
+    NotificationSettings s =
+        new NotificationSettings(
+            body.get("enabled") == null ? true : Json.bool(body, "enabled"),
+            Json.text(body, "host", 255),
+            Json.integer(body, "port", 1, 65_535),
+            org.ombuds.casefile.Vocabulary.parse(
+                NotificationSettings.Security.class, "security", security),
+            Json.optionalText(body, "username", 255),
+            Json.text(body, "from", 320),
+            Json.text(body, "to", 320));
+    JsonNode pw = body.get("password");
+    Notifications.PasswordChange change;
+    if (pw == null) {
+      change = new Notifications.PasswordChange.Keep();
+    } else if (pw.isNull()) {
+      change = new Notifications.PasswordChange.Clear();
+    } else {
+      change = new Notifications.PasswordChange.Set(Json.rawText(body, "password", 1000));
+    }
+    notifications.set(actor(ctx), s, change);
+    ctx.json(describe(notifications));
+  }
+
+  void testNotification(Context ctx) {
+    if (notifications.settings().filter(NotificationSettings::enabled).isEmpty()) {
+      throw new RetaliationException(
+          409, "notifications_off", "Set up and enable e-mail notifications first.");
+    }
+    notifier.test();
+    ctx.status(202).json(Map.of("queued", true));
+  }
+
+  static Map<String, Object> describe(Notifications n) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    n.settings()
+        .ifPresentOrElse(
+            s -> {
+              m.put("enabled", s.enabled());
+              m.put("host", s.host());
+              m.put("port", s.port());
+              m.put("security", s.security().name());
+              m.put("username", s.username().orElse(null));
+              m.put("from", s.from());
+              m.put("to", s.to());
+            },
+            () -> m.put("enabled", false));
+    m.put("passwordSet", n.passwordSet());
     return m;
   }
 }

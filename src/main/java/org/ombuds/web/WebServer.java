@@ -61,7 +61,9 @@ public final class WebServer {
     AccountApi accountApi = new AccountApi(office.accounts(), office.cases(), office.mandate());
     CaseApi caseApi = new CaseApi(office.cases());
     MandateApi mandateApi = new MandateApi(office.mandate());
-    RetaliationApi retaliationApi = new RetaliationApi(office.alerts(), office.watches());
+    RetaliationApi retaliationApi =
+        new RetaliationApi(
+            office.alerts(), office.watches(), office.notifications(), office.notifier());
     Pages pages = new Pages(templates, auth, office.accounts(), office.cases(), office.mandate());
 
     this.app =
@@ -219,6 +221,10 @@ public final class WebServer {
     route(config, HandlerType.GET, w + "/{watch}", r::watch, Role.OMBUDS);
     route(config, HandlerType.POST, w + "/{watch}/check-ins/{date}/done", r::done, Role.OMBUDS);
     route(config, HandlerType.POST, w + "/{watch}/end", r::end, Role.OMBUDS);
+    String n = v1 + "/office/notifications";
+    route(config, HandlerType.GET, n, r::getNotifications, Role.OMBUDS);
+    route(config, HandlerType.PUT, n, r::putNotifications, Role.OMBUDS);
+    route(config, HandlerType.POST, n + "/test", r::testNotification, Role.OMBUDS);
   }
 
   private void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role) {
