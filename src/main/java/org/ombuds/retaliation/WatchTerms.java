@@ -31,28 +31,30 @@ public record WatchTerms(LocalDate until, List<LocalDate> checkIns) {
   public void check(LocalDate today) {
     if (!until.isAfter(today)) {
       throw RetaliationException.invalid(
-          "'until' must be after today (" + today + "): a watch looks ahead.");
+          "until_not_future", "'until' must be after today (" + today + "): a watch looks ahead.");
     }
     if (until.isAfter(today.plusDays(MAX_DAYS))) {
       throw RetaliationException.invalid(
-          "'until' is too far ahead: at most " + MAX_DAYS + " days from today.");
+          "until_too_far", "'until' is too far ahead: at most " + MAX_DAYS + " days from today.");
     }
     if (checkIns.size() > MAX_CHECK_INS) {
       throw RetaliationException.invalid(
-          "Too many check-ins: at most " + MAX_CHECK_INS + " per watch.");
+          "too_many_check_ins", "Too many check-ins: at most " + MAX_CHECK_INS + " per watch.");
     }
     Set<LocalDate> seen = new HashSet<>();
     for (LocalDate d : checkIns) {
       if (d.isBefore(today)) {
         throw RetaliationException.invalid(
-            "The check-in " + d + " is in the past: check-ins are from today on.");
+            "check_in_past", "The check-in " + d + " is in the past: check-ins are from today on.");
       }
       if (d.isAfter(until)) {
         throw RetaliationException.invalid(
+            "check_in_after_until",
             "The check-in " + d + " is after the watch ends (" + until + ").");
       }
       if (!seen.add(d)) {
-        throw RetaliationException.invalid("The check-in " + d + " is listed twice.");
+        throw RetaliationException.invalid(
+            "check_in_twice", "The check-in " + d + " is listed twice.");
       }
     }
   }

@@ -73,6 +73,7 @@ public final class Watches {
     }
     if (c.persons().stream().noneMatch(p -> p.id().equals(personId))) {
       throw RetaliationException.invalid(
+          "person_not_of_case",
           "'personId' must be a person of this case (add the visitor to the case first).");
     }
     LocalDate today = today();

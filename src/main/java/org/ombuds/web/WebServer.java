@@ -64,7 +64,15 @@ public final class WebServer {
     RetaliationApi retaliationApi =
         new RetaliationApi(
             office.alerts(), office.watches(), office.notifications(), office.notifier());
-    Pages pages = new Pages(templates, auth, office.accounts(), office.cases(), office.mandate());
+    Pages pages =
+        new Pages(
+            templates,
+            auth,
+            office.accounts(),
+            office.cases(),
+            office.mandate(),
+            new RetaliationPages.Services(
+                office.alerts(), office.watches(), office.notifications(), office.notifier()));
 
     this.app =
         Javalin.create(
@@ -146,6 +154,34 @@ public final class WebServer {
               route(config, HandlerType.POST, dc + "/{d}/withdraw", dp::withdraw, Role.OMBUDS);
               route(config, HandlerType.GET, dc + "/{d}/letter.pdf", dp::letterPdf, Role.OMBUDS);
               route(config, HandlerType.GET, dc + "/{d}/letter.txt", dp::letterText, Role.OMBUDS);
+
+              RetaliationPages rp = pages.retaliationPages();
+              route(config, HandlerType.POST, "/cases/{id}/watches", cp::addWatch, Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/alerts/{alert}/acknowledge",
+                  rp::acknowledge,
+                  Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/watches/{watch}/check-ins/{date}/done",
+                  rp::checkInDone,
+                  Role.OMBUDS);
+              route(config, HandlerType.POST, "/watches/{watch}/end", rp::end, Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.GET,
+                  "/settings/notifications",
+                  rp::settingsForm,
+                  Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/settings/notifications",
+                  rp::saveSettings,
+                  Role.OMBUDS);
 
               api(config, sessionApi, accountApi, caseApi);
               mandateApi(config, mandateApi);

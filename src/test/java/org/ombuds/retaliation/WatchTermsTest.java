@@ -46,29 +46,40 @@ class WatchTermsTest {
 
   static Stream<Arguments> refused() {
     return Stream.of(
-        Arguments.of("until today", 0, days(), "after today"),
-        Arguments.of("until in the past", -3, days(), "after today"),
-        Arguments.of("until too far ahead", WatchTerms.MAX_DAYS + 1, days(), "too far ahead"),
-        Arguments.of("a check-in after until", 10, days(5, 11), "after the watch ends"),
-        Arguments.of("a check-in in the past", 10, days(-1, 5), "in the past"),
-        Arguments.of("a check-in twice", 10, days(5, 5), "listed twice"),
+        Arguments.of("until today", 0, days(), "until_not_future", "after today"),
+        Arguments.of("until in the past", -3, days(), "until_not_future", "after today"),
+        Arguments.of(
+            "until too far ahead",
+            WatchTerms.MAX_DAYS + 1,
+            days(),
+            "until_too_far",
+            "too far ahead"),
+        Arguments.of(
+            "a check-in after until",
+            10,
+            days(5, 11),
+            "check_in_after_until",
+            "after the watch ends"),
+        Arguments.of("a check-in in the past", 10, days(-1, 5), "check_in_past", "in the past"),
+        Arguments.of("a check-in twice", 10, days(5, 5), "check_in_twice", "listed twice"),
         Arguments.of(
             "one check-in too many",
             60,
             days(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21),
+            "too_many_check_ins",
             "at most 20"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("refused")
   void terms_that_break_a_rule_are_refused_with_a_clear_400(
-      String why, int untilDays, List<LocalDate> checkIns, String message) {
+      String why, int untilDays, List<LocalDate> checkIns, String code, String message) {
     assertThatThrownBy(() -> new WatchTerms(TODAY.plusDays(untilDays), checkIns).check(TODAY))
         .isInstanceOfSatisfying(
             RetaliationException.class,
             e -> {
               assertThat(e.status()).isEqualTo(400);
-              assertThat(e.code()).isEqualTo("invalid_request");
+              assertThat(e.code()).isEqualTo(code);
             })
         .hasMessageContaining(message);
   }
