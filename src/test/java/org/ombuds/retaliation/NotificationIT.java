@@ -166,4 +166,96 @@ class NotificationIT {
           .contains(org.ombuds.audit.AuditKind.NOTIFICATION_SETTINGS_CHANGED);
     }
   }
+
+  private static void awaitAudit(TestOffice t, org.ombuds.audit.AuditKind kind)
+      throws InterruptedException {
+    for (int i = 0; i < 300 && !RetaliationIT.kinds(t).contains(kind); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(RetaliationIT.kinds(t)).contains(kind);
+  }
+
+  @Test
+  void a_send_that_keeps_failing_is_retried_then_given_up_and_audited_with_ids_only()
+      throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    try (TestOffice t = TestOffice.create()) {
+      t.office
+          .notifications()
+          .set(
+              "someone",
+              new NotificationSettings(
+                  true,
+                  "127.0.0.1",
+                  closedPort,
+                  NotificationSettings.Security.NONE,
+                  Optional.empty(),
+                  "office@example.org",
+                  "ombuds@example.org"),
+              new Notifications.PasswordChange.Keep());
+      try (org.ombuds.mail.SmtpNotifier n =
+          new org.ombuds.mail.SmtpNotifier(
+              t.office.notifications(),
+              java.util.List.of(java.time.Duration.ZERO, java.time.Duration.ZERO))) {
+        n.attentionNeeded(AlertKind.RETALIATION_REPORTED, true);
+        awaitAudit(t, org.ombuds.audit.AuditKind.NOTIFICATION_FAILED);
+      }
+      var entries = new java.util.ArrayList<org.ombuds.audit.AuditEntry>();
+      new org.ombuds.store.JdbiAuditStore(t.office.db()).forEachInOrder(entries::add);
+      var failed =
+          entries.stream()
+              .filter(e -> e.kind() == org.ombuds.audit.AuditKind.NOTIFICATION_FAILED)
+              .toList();
+      assertThat(failed).hasSize(1);
+      assertThat(failed.get(0).outcome()).isEqualTo("attempts-3");
+      assertThat(failed.get(0).subject()).isEqualTo("notification");
+    }
+  }
+
+  @Test
+  void a_sent_notification_is_audited() throws Exception {
+    try (TestOffice t = TestOffice.create()) {
+      t.office
+          .notifications()
+          .set(
+              "someone",
+              new NotificationSettings(
+                  true,
+                  "127.0.0.1",
+                  smtp.getSmtp().getPort(),
+                  NotificationSettings.Security.NONE,
+                  Optional.of("ombuds-mail"),
+                  "office@example.org",
+                  "ombuds@example.org"),
+              new Notifications.PasswordChange.Set(PASSWORD));
+      t.office.alerts().raise(AlertKind.CHECK_IN_DUE, false, Optional.empty());
+      assertThat(smtp.waitForIncomingEmail(30_000, 1)).isTrue();
+      assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0])).contains("check-in is due");
+      awaitAudit(t, org.ombuds.audit.AuditKind.NOTIFICATION_SENT);
+    }
+  }
+
+  @Test
+  void disabled_notifications_send_nothing() throws Exception {
+    try (TestOffice t = TestOffice.create()) {
+      t.office
+          .notifications()
+          .set(
+              "someone",
+              new NotificationSettings(
+                  false,
+                  "127.0.0.1",
+                  smtp.getSmtp().getPort(),
+                  NotificationSettings.Security.NONE,
+                  Optional.empty(),
+                  "office@example.org",
+                  "ombuds@example.org"),
+              new Notifications.PasswordChange.Keep());
+      t.office.alerts().raise(AlertKind.RETALIATION_REPORTED, true, Optional.empty());
+      assertThat(smtp.waitForIncomingEmail(2_000, 1)).isFalse();
+    }
+  }
 }

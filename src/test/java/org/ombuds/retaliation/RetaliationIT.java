@@ -264,6 +264,21 @@ class RetaliationIT {
   @Test
   void the_watch_outlives_the_destroyed_case_keeping_its_days_and_nothing_of_the_case() {
     try (TestOffice t = TestOffice.create().serve()) {
+      outlives(t);
+    }
+  }
+
+  @Test
+  void the_watch_outlives_the_destroyed_case_on_postgresql_too() {
+    try (TestOffice t =
+        TestOffice.create(Optional.of(org.ombuds.testing.Postgres.newDatabase()), Clock.systemUTC())
+            .serve()) {
+      outlives(t);
+    }
+  }
+
+  private static void outlives(TestOffice t) {
+    {
       Http http = login(t);
       String caseId = newCase(http);
       String jane = person(http, caseId, "VISITOR", "Jane Doe");
