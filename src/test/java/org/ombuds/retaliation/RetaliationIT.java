@@ -320,4 +320,55 @@ class RetaliationIT {
       assertThat(a.get("caseId").isNull()).isTrue();
     }
   }
+
+  @Test
+  void a_recused_ombuds_sees_neither_the_alerts_nor_the_watches_of_the_case() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http a = login(t);
+      String bId =
+          a.post(
+                  "/api/v1/accounts",
+                  Map.of("username", "bea", "passphrase", "bea's long passphrase"))
+              .json()
+              .get("id")
+              .stringValue();
+      Http b = t.http().login("bea", "bea's long passphrase");
+      String caseId = newCase(a);
+      String jane = person(a, caseId, "VISITOR", "Jane Doe");
+      String watchId =
+          a.post(
+                  "/api/v1/cases/" + caseId + "/retaliation-watch",
+                  watch(jane, today().plusDays(30), today().plusDays(5)))
+              .json()
+              .get("id")
+              .stringValue();
+      String alert =
+          t.office.alerts().raise(AlertKind.RETALIATION_REPORTED, true, Optional.of(caseId));
+      String other = t.office.alerts().raise(AlertKind.PORTAL_MESSAGE, false, Optional.empty());
+      assertThat(a.post("/api/v1/cases/" + caseId + "/recuse", Map.of("handOverTo", bId)).status())
+          .isEqualTo(200);
+
+      assertThat(
+              a.get("/api/v1/alerts").json().values().stream()
+                  .map(x -> x.get("id").stringValue())
+                  .toList())
+          .containsExactly(other);
+      assertThat(a.post("/api/v1/alerts/" + alert + "/acknowledge", Map.of()).status())
+          .isEqualTo(404);
+      assertThat(a.get("/api/v1/retaliation-watches/" + watchId).status()).isEqualTo(404);
+      assertThat(a.get("/api/v1/retaliation-watches").json()).isEmpty();
+      assertThat(a.get("/api/v1/cases/" + caseId + "/retaliation-watch").status()).isEqualTo(404);
+      assertThat(a.post("/api/v1/retaliation-watches/" + watchId + "/end", Map.of()).status())
+          .isEqualTo(404);
+
+      assertThat(
+              b.get("/api/v1/alerts").json().values().stream()
+                  .map(x -> x.get("id").stringValue())
+                  .toList())
+          .containsExactly(other, alert);
+      assertThat(b.get("/api/v1/retaliation-watches/" + watchId).status()).isEqualTo(200);
+      assertThat(b.post("/api/v1/alerts/" + alert + "/acknowledge", Map.of()).status())
+          .isEqualTo(200);
+    }
+  }
 }
