@@ -134,7 +134,7 @@ public final class Office implements AutoCloseable {
             db,
             p -> key.get().seal(Notifications.PASSWORD, p),
             c -> key.get().open(Notifications.PASSWORD, c));
-    this.notifier = new SmtpNotifier(notifications, SmtpNotifier.RETRIES);
+    this.notifier = new SmtpNotifier(notifications, SmtpNotifier.RETRIES, clock);
     this.alerts =
         new Alerts(new JdbiAlertStore(db), audit, db, clock, notifier, caseStore::recusedCases);
     this.watches =

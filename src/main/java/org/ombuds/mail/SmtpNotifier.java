@@ -9,8 +9,12 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -31,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * that fails is tried again after each of the retry delays, then given up; the outcome is audited
  * (sent, or failed, with the number of attempts) and a failure is logged by its exception type
  * only. The message is {@link NotificationText}: no case id, no text.
+ *
+ * <p>A flood (many portal messages, many check-ins due at once) does not flood the mailbox: after a
+ * routine (not urgent) notification of one kind, others of that kind are not sent for {@link
+ * #QUIET} (the alerts themselves are all listed; the e-mail only says to log in). Urgent ones are
+ * always sent.
  */
 public final class SmtpNotifier implements Notifier, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpNotifier.class);
@@ -40,8 +49,13 @@ public final class SmtpNotifier implements Notifier, AutoCloseable {
   public static final List<Duration> RETRIES =
       List.of(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5));
 
+  /** How long after a routine notification of a kind no other of that kind is sent. */
+  public static final Duration QUIET = Duration.ofMinutes(15);
+
   private final Notifications notifications;
   private final List<Duration> retries;
+  private final Clock clock;
+  private final Map<AlertKind, Instant> lastRoutine = new EnumMap<>(AlertKind.class);
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -50,14 +64,29 @@ public final class SmtpNotifier implements Notifier, AutoCloseable {
             return t;
           });
 
-  public SmtpNotifier(Notifications notifications, List<Duration> retries) {
+  public SmtpNotifier(Notifications notifications, List<Duration> retries, Clock clock) {
     this.notifications = notifications;
     this.retries = List.copyOf(retries);
+    this.clock = clock;
   }
 
   @Override
   public void attentionNeeded(AlertKind kind, boolean urgent) {
+    if (!urgent && quiet(kind)) {
+      return;
+    }
     queue(NotificationText.body(kind, urgent), 1, Duration.ZERO);
+  }
+
+  /** True when a routine notification of this kind went out less than {@link #QUIET} ago. */
+  private synchronized boolean quiet(AlertKind kind) {
+    Instant now = clock.instant();
+    Instant last = lastRoutine.get(kind);
+    if (last != null && now.isBefore(last.plus(QUIET))) {
+      return true;
+    }
+    lastRoutine.put(kind, now);
+    return false;
   }
 
   /** Queues a test message with the stored settings. */

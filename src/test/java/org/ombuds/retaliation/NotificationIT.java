@@ -199,7 +199,8 @@ class NotificationIT {
       try (org.ombuds.mail.SmtpNotifier n =
           new org.ombuds.mail.SmtpNotifier(
               t.office.notifications(),
-              java.util.List.of(java.time.Duration.ZERO, java.time.Duration.ZERO))) {
+              java.util.List.of(java.time.Duration.ZERO, java.time.Duration.ZERO),
+              java.time.Clock.systemUTC())) {
         n.attentionNeeded(AlertKind.RETALIATION_REPORTED, true);
         awaitAudit(t, org.ombuds.audit.AuditKind.NOTIFICATION_FAILED);
       }
@@ -256,6 +257,40 @@ class NotificationIT {
               new Notifications.PasswordChange.Keep());
       t.office.alerts().raise(AlertKind.RETALIATION_REPORTED, true, Optional.empty());
       assertThat(smtp.waitForIncomingEmail(2_000, 1)).isFalse();
+    }
+  }
+
+  @Test
+  void a_flood_of_routine_alerts_sends_one_mail_per_kind_per_quiet_period_urgent_ones_always()
+      throws Exception {
+    org.ombuds.testing.MutableClock clock =
+        new org.ombuds.testing.MutableClock(java.time.Instant.parse("2026-05-04T10:00:00Z"));
+    try (TestOffice t = TestOffice.create(Optional.empty(), clock)) {
+      t.office
+          .notifications()
+          .set(
+              "someone",
+              new NotificationSettings(
+                  true,
+                  "127.0.0.1",
+                  smtp.getSmtp().getPort(),
+                  NotificationSettings.Security.NONE,
+                  Optional.empty(),
+                  "office@example.org",
+                  "ombuds@example.org"),
+              new Notifications.PasswordChange.Keep());
+      for (int i = 0; i < 5; i++) {
+        t.office.alerts().raise(AlertKind.PORTAL_MESSAGE, false, Optional.empty());
+      }
+      t.office.alerts().raise(AlertKind.CHECK_IN_DUE, false, Optional.empty());
+      t.office.alerts().raise(AlertKind.RETALIATION_REPORTED, true, Optional.empty());
+      t.office.alerts().raise(AlertKind.RETALIATION_REPORTED, true, Optional.empty());
+      assertThat(smtp.waitForIncomingEmail(30_000, 4)).isTrue();
+      clock.advance(org.ombuds.mail.SmtpNotifier.QUIET.plusMinutes(1));
+      t.office.alerts().raise(AlertKind.PORTAL_MESSAGE, false, Optional.empty());
+      assertThat(smtp.waitForIncomingEmail(30_000, 5)).isTrue();
+      assertThat(smtp.waitForIncomingEmail(2_000, 6)).as("nothing more").isFalse();
+      assertThat(t.office.alerts().open("someone")).as("every alert is listed").hasSize(9);
     }
   }
 }
