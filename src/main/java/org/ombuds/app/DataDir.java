@@ -18,6 +18,7 @@ import org.ombuds.store.DbConfig;
  * DIR/ombuds.db          the SQLite database (when no db.url is set)
  * DIR/audit.key          the audit log's MAC key: kept outside the database
  * DIR/audit.head         the last audit entry's hash, MAC'd: detects a dropped tail
+ * DIR/server.key         the server's key for secrets it needs while locked (SMTP password)
  * </pre>
  */
 public record DataDir(Path root) {
@@ -63,6 +64,11 @@ public record DataDir(Path root) {
     return Optional.ofNullable(settings().getProperty("audit.key"))
         .map(Path::of)
         .orElse(root.resolve(AUDIT_KEY));
+  }
+
+  /** The server key file (sealed SMTP password): beside the audit key file. */
+  public Path serverKey() {
+    return auditKey().toAbsolutePath().resolveSibling("server.key");
   }
 
   /** The audit head file: beside the key file. */

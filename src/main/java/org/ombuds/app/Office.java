@@ -23,12 +23,14 @@ import org.ombuds.audit.CoalescingAuditAnchor;
 import org.ombuds.audit.EntryAuthenticator;
 import org.ombuds.audit.FileAuditAnchor;
 import org.ombuds.casefile.CaseService;
+import org.ombuds.mail.SmtpNotifier;
 import org.ombuds.mandate.Mandate;
 import org.ombuds.portal.AlertSink;
 import org.ombuds.portal.Portal;
 import org.ombuds.retaliation.AlertKind;
 import org.ombuds.retaliation.Alerts;
-import org.ombuds.retaliation.Notifier;
+import org.ombuds.retaliation.Notifications;
+import org.ombuds.retaliation.Watches;
 import org.ombuds.store.Database;
 import org.ombuds.store.DbConfig;
 import org.ombuds.store.JdbiAccountStore;
@@ -36,14 +38,17 @@ import org.ombuds.store.JdbiAlertStore;
 import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.store.JdbiCaseStore;
 import org.ombuds.store.JdbiDisclosureStore;
+import org.ombuds.store.JdbiNotificationStore;
 import org.ombuds.store.JdbiOfficePolicy;
 import org.ombuds.store.JdbiPortalStore;
 import org.ombuds.store.JdbiStoryStore;
+import org.ombuds.store.JdbiWatchStore;
 import org.ombuds.store.StoreException;
 import org.ombuds.stories.Stories;
 import org.ombuds.vault.AuditKey;
 import org.ombuds.vault.Passphrase;
 import org.ombuds.vault.PortalVault;
+import org.ombuds.vault.ServerKey;
 import org.ombuds.vault.Vault;
 import org.ombuds.vault.VaultException;
 
@@ -59,7 +64,10 @@ public final class Office implements AutoCloseable {
   private final Mandate mandate;
   private final Stories stories;
   private final Portal portal;
+  private final Notifications notifications;
+  private final SmtpNotifier notifier;
   private final Alerts alerts;
+  private final Watches watches;
   private final Clock clock;
   private final CoalescingAuditAnchor anchor;
 
@@ -128,9 +136,31 @@ public final class Office implements AutoCloseable {
             db,
             clock,
             java.util.OptionalInt::empty);
+    // The SMTP password is sealed under the server key file (created on first use), so mail can
+    // be sent while the office is locked and the database alone never reveals the password.
+    ServerKey[] serverKey = new ServerKey[1];
+    java.util.function.Supplier<ServerKey> key =
+        () -> {
+          synchronized (serverKey) {
+            if (serverKey[0] == null) {
+              serverKey[0] = ServerKey.loadOrCreate(dir.serverKey());
+            }
+            return serverKey[0];
+          }
+        };
+    this.notifications =
+        new Notifications(
+            new JdbiNotificationStore(db),
+            audit,
+            db,
+            p -> key.get().seal(Notifications.PASSWORD, p),
+            c -> key.get().open(Notifications.PASSWORD, c));
+    this.notifier = new SmtpNotifier(notifications, SmtpNotifier.RETRIES, clock);
     this.alerts =
-        new Alerts(
-            new JdbiAlertStore(db), audit, db, clock, Notifier.NONE, caseStore::recusedCases);
+        new Alerts(new JdbiAlertStore(db), audit, db, clock, notifier, caseStore::recusedCases);
+    this.watches =
+        new Watches(
+            new JdbiWatchStore(db), cases, alerts, audit, db, clock, caseStore::recusedCases);
     this.portal = newPortal(db, accountStore, portalAlerts(alerts));
     mandate.usePendingConsents(portal::applyGrants);
   }
@@ -367,12 +397,28 @@ public final class Office implements AutoCloseable {
     return alerts;
   }
 
+  /** E-mail notification settings. */
+  public Notifications notifications() {
+    return notifications;
+  }
+
+  /** Sends the e-mail notifications (asynchronously). */
+  public SmtpNotifier notifier() {
+    return notifier;
+  }
+
+  /** Retaliation watches. */
+  public Watches watches() {
+    return watches;
+  }
+
   public Clock clock() {
     return clock;
   }
 
   @Override
   public void close() {
+    notifier.close();
     anchor.close();
     db.close();
   }

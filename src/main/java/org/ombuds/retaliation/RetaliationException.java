@@ -19,6 +19,11 @@ public class RetaliationException extends RuntimeException {
     return new RetaliationException(400, "invalid_request", message);
   }
 
+  /** A 400 with a code naming the rule broken, so pages can say it in the reader's language. */
+  static RetaliationException invalid(String code, String message) {
+    return new RetaliationException(400, code, message);
+  }
+
   static RetaliationException notFound(String what) {
     return new RetaliationException(404, "not_found", "There is no such " + what + ".");
   }

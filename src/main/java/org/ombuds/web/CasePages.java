@@ -32,6 +32,9 @@ import org.ombuds.casefile.PersonRole;
 import org.ombuds.casefile.WorkUnit;
 import org.ombuds.common.Ids;
 import org.ombuds.mandate.Mandate;
+import org.ombuds.retaliation.RetaliationException;
+import org.ombuds.retaliation.WatchTerms;
+import org.ombuds.retaliation.Watches;
 
 /**
  * The case file's pages: the list with its filters, a new case, a case with its sections, and the
@@ -55,9 +58,12 @@ final class CasePages {
   private final AccountService accounts;
   private final CaseService cases;
   private final Mandate mandate;
+  private final Watches watches;
 
-  CasePages(Pages pages, AccountService accounts, CaseService cases, Mandate mandate) {
+  CasePages(
+      Pages pages, AccountService accounts, CaseService cases, Mandate mandate, Watches watches) {
     this.pages = pages;
+    this.watches = watches;
     this.accounts = accounts;
     this.cases = cases;
     this.mandate = mandate;
@@ -327,6 +333,9 @@ final class CasePages {
       case "reminder" -> forms.flash("reminders", r.t("reminders.added"));
       case "reminderDone" -> forms.flash("reminders", r.t("reminders.completed"));
       case "withdrawn" -> forms.flash("communications", r.t("communications.withdrawn"));
+      case "watch" -> forms.flash("watch", r.t("watch.agreed"));
+      case "checkIn" -> forms.flash("watch", r.t("watch.checkInDone"));
+      case "watchEnded" -> forms.flash("watch", r.t("watch.endedFlash"));
       default -> {}
     }
   }
@@ -343,6 +352,8 @@ final class CasePages {
     params.put("forms", forms);
     // The case's communications (the mandate's disclosures); a closed case has none to show.
     params.put("disclosures", c.isOpen() ? mandate.list(r.actor(), c.id()) : List.of());
+    params.put("watches", watches.forCase(r.actor(), c.id()));
+    params.put("checkInSlots", RetaliationPages.CHECK_IN_SLOTS);
     pages.render(ctx, status, "case.jte", params);
   }
 
@@ -620,6 +631,47 @@ final class CasePages {
           }
           cases.completeReminder(r.actor(), id, reminder);
           saved(ctx, id, "reminderDone", "reminders");
+        });
+  }
+
+  // ---------------------------------------------------------------- retaliation watch
+
+  void addWatch(Context ctx) {
+    pages.guarded(
+        ctx,
+        r -> {
+          String id = Pages.caseId(ctx);
+          Form form = Form.read(ctx, "watch", "person", "until", "checkin");
+          Optional<LocalDate> until = date(r, form, "until");
+          List<LocalDate> checkIns = new ArrayList<>();
+          for (String day : form.values("checkin")) {
+            if (day.isBlank()) {
+              continue;
+            }
+            try {
+              checkIns.add(LocalDate.parse(day.strip()));
+            } catch (DateTimeParseException e) {
+              form.error("checkin", r.t("form.error.date"));
+            }
+          }
+          String person = form.value("person");
+          if (person.isBlank()) {
+            form.error("person", r.t("watch.error.person_not_of_case"));
+          }
+          if (!form.hasErrors()) {
+            try {
+              watches.agree(r.actor(), id, person, new WatchTerms(until.orElseThrow(), checkIns));
+              saved(ctx, id, "watch", "watch");
+              return;
+            } catch (RetaliationException e) {
+              String field =
+                  e.code().startsWith("until")
+                      ? "until"
+                      : e.code().startsWith("person") ? "person" : "checkin";
+              form.error(field, RetaliationPages.message(r, e));
+            }
+          }
+          refused(ctx, r, id, "watch", form, 422);
         });
   }
 

@@ -17,6 +17,7 @@ import org.ombuds.account.SessionToken;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.casefile.CaseView;
 import org.ombuds.mandate.Mandate;
+import org.ombuds.retaliation.RetaliationException;
 import org.ombuds.vault.Passphrase;
 
 /**
@@ -37,6 +38,7 @@ final class Pages {
   private final CasePages casePages;
   private final DisclosurePages disclosurePages;
   private final StoryPages storyPages;
+  private final RetaliationPages retaliationPages;
 
   Pages(
       Templates templates,
@@ -44,12 +46,14 @@ final class Pages {
       AccountService accounts,
       CaseService cases,
       Mandate mandate,
-      org.ombuds.stories.Stories stories) {
+      org.ombuds.stories.Stories stories,
+      RetaliationPages.Services retaliation) {
     this.templates = templates;
     this.auth = auth;
     this.accounts = accounts;
     this.cases = cases;
-    this.casePages = new CasePages(this, accounts, cases, mandate);
+    this.retaliationPages = new RetaliationPages(this, retaliation);
+    this.casePages = new CasePages(this, accounts, cases, mandate, retaliation.watches());
     this.disclosurePages = new DisclosurePages(this, accounts, cases, mandate);
     this.storyPages = new StoryPages(this, cases, stories);
   }
@@ -62,6 +66,11 @@ final class Pages {
   /** The case file's pages, which share this class's language and error handling. */
   CasePages casePages() {
     return casePages;
+  }
+
+  /** Alerts, retaliation watches and notification settings. */
+  RetaliationPages retaliationPages() {
+    return retaliationPages;
   }
 
   /** The mandate's pages: composing, consenting to and releasing communications. */
@@ -123,6 +132,8 @@ final class Pages {
       }
     } catch (org.ombuds.mandate.MandateException e) {
       error(ctx, r.page(), e.status(), mandateMessage(r, e));
+    } catch (RetaliationException e) {
+      error(ctx, r.page(), e.status(), RetaliationPages.message(r, e));
     }
   }
 
@@ -302,6 +313,7 @@ final class Pages {
         Optional.ofNullable(ctx.queryParam("done"))
             .filter("recused"::equals)
             .map(d -> page.t("dashboard.recused")));
+    retaliationPages.dashboard(ctx, actor, labels, params);
     ctx.html(templates.render("dashboard.jte", params));
   }
 }

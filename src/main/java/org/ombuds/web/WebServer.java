@@ -62,10 +62,19 @@ public final class WebServer {
     CaseApi caseApi = new CaseApi(office.cases());
     MandateApi mandateApi = new MandateApi(office.mandate());
     StoryApi storyApi = new StoryApi(office.stories());
+    RetaliationApi retaliationApi =
+        new RetaliationApi(
+            office.alerts(), office.watches(), office.notifications(), office.notifier());
     Pages pages =
         new Pages(
-            templates, auth, office.accounts(), office.cases(), office.mandate(), office.stories());
-    RetaliationApi retaliationApi = new RetaliationApi(office.alerts());
+            templates,
+            auth,
+            office.accounts(),
+            office.cases(),
+            office.mandate(),
+            office.stories(),
+            new RetaliationPages.Services(
+                office.alerts(), office.watches(), office.notifications(), office.notifier()));
     PortalApi portalApi = new PortalApi(office.portal());
     PortalPages portalPages =
         new PortalPages(templates, auth, office.portal(), new FormNonces(office.clock()));
@@ -151,6 +160,34 @@ public final class WebServer {
               route(config, HandlerType.POST, dc + "/{d}/withdraw", dp::withdraw, Role.OMBUDS);
               route(config, HandlerType.GET, dc + "/{d}/letter.pdf", dp::letterPdf, Role.OMBUDS);
               route(config, HandlerType.GET, dc + "/{d}/letter.txt", dp::letterText, Role.OMBUDS);
+
+              RetaliationPages rp = pages.retaliationPages();
+              route(config, HandlerType.POST, "/cases/{id}/watches", cp::addWatch, Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/alerts/{alert}/acknowledge",
+                  rp::acknowledge,
+                  Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/watches/{watch}/check-ins/{date}/done",
+                  rp::checkInDone,
+                  Role.OMBUDS);
+              route(config, HandlerType.POST, "/watches/{watch}/end", rp::end, Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.GET,
+                  "/settings/notifications",
+                  rp::settingsForm,
+                  Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/settings/notifications",
+                  rp::saveSettings,
+                  Role.OMBUDS);
 
               portal(config, portalApi, portalPages, inboxPages);
               api(config, sessionApi, accountApi, caseApi);
@@ -278,6 +315,17 @@ public final class WebServer {
     route(config, HandlerType.GET, v1 + "/alerts", r::alerts, Role.OMBUDS);
     route(
         config, HandlerType.POST, v1 + "/alerts/{alert}/acknowledge", r::acknowledge, Role.OMBUDS);
+    route(config, HandlerType.POST, v1 + "/cases/{id}/retaliation-watch", r::agree, Role.OMBUDS);
+    route(config, HandlerType.GET, v1 + "/cases/{id}/retaliation-watch", r::forCase, Role.OMBUDS);
+    String w = v1 + "/retaliation-watches";
+    route(config, HandlerType.GET, w, r::watches, Role.OMBUDS);
+    route(config, HandlerType.GET, w + "/{watch}", r::watch, Role.OMBUDS);
+    route(config, HandlerType.POST, w + "/{watch}/check-ins/{date}/done", r::done, Role.OMBUDS);
+    route(config, HandlerType.POST, w + "/{watch}/end", r::end, Role.OMBUDS);
+    String n = v1 + "/office/notifications";
+    route(config, HandlerType.GET, n, r::getNotifications, Role.OMBUDS);
+    route(config, HandlerType.PUT, n, r::putNotifications, Role.OMBUDS);
+    route(config, HandlerType.POST, n + "/test", r::testNotification, Role.OMBUDS);
   }
 
   private void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role) {
@@ -329,7 +377,11 @@ public final class WebServer {
     var destruction =
         sweeper.scheduleAtFixedRate(
             () -> guarded("case destruction", office.cases()::destroyDue), 0, 1, TimeUnit.HOURS);
-    scheduled = List.of(sessions, destruction);
+    // Due check-ins of retaliation watches raise their alert: at start, then hourly (idempotent).
+    var checkIns =
+        sweeper.scheduleAtFixedRate(
+            () -> guarded("check-in", office.watches()::raiseDue), 0, 1, TimeUnit.HOURS);
+    scheduled = List.of(sessions, destruction, checkIns);
     return this;
   }
 

@@ -29,7 +29,8 @@ class ArchitectureTest {
     "org.ombuds.app..",
     "org.ombuds.letters..",
     // Backup, restore and migration: an adapter joining app, store and vault.
-    "org.ombuds.backup.."
+    "org.ombuds.backup..",
+    "org.ombuds.mail.."
   };
   private static final String[] KEY_MATERIAL = {
     "com.google.crypto.tink..", "org.bouncycastle..", "javax.crypto..", "com.eatthepath.otp.."
@@ -113,6 +114,18 @@ class ArchitectureTest {
                 com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
                     com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
                         org.ombuds.mandate.Outbound.class))))
+        .check(classes);
+  }
+
+  /** Only the mail adapter sends e-mail, and it is handed kinds and urgency, never content. */
+  @Test
+  void only_the_mail_adapter_uses_the_mail_library() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.ombuds.mail..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
         .check(classes);
   }
 
