@@ -24,6 +24,8 @@ import org.ombuds.audit.EntryAuthenticator;
 import org.ombuds.audit.FileAuditAnchor;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.mandate.Mandate;
+import org.ombuds.records.ReportAxes;
+import org.ombuds.records.ReportService;
 import org.ombuds.store.Database;
 import org.ombuds.store.DbConfig;
 import org.ombuds.store.JdbiAccountStore;
@@ -31,6 +33,7 @@ import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.store.JdbiCaseStore;
 import org.ombuds.store.JdbiDisclosureStore;
 import org.ombuds.store.JdbiOfficePolicy;
+import org.ombuds.store.JdbiReportStore;
 import org.ombuds.store.StoreException;
 import org.ombuds.vault.AuditKey;
 import org.ombuds.vault.Passphrase;
@@ -47,6 +50,7 @@ public final class Office implements AutoCloseable {
   private final AccountService accounts;
   private final CaseService cases;
   private final Mandate mandate;
+  private final ReportService reports;
   private final Clock clock;
   private final CoalescingAuditAnchor anchor;
 
@@ -108,6 +112,26 @@ public final class Office implements AutoCloseable {
             db,
             clock,
             () -> (int) accountStore.all().stream().filter(Account::active).count());
+    this.reports =
+        new ReportService(new JdbiReportStore(db), vault, sessions::keys, reportAxes(), audit, db);
+  }
+
+  /** The rows the annual report lists, from the case file's vocabularies. */
+  static ReportAxes reportAxes() {
+    return new ReportAxes(
+        names(org.ombuds.casefile.ContractType.values()),
+        names(org.ombuds.casefile.Gender.values()),
+        names(org.ombuds.casefile.AgeBand.values()),
+        org.ombuds.casefile.Categories.ioa().all().stream()
+            .map(org.ombuds.casefile.Category::code)
+            .toList(),
+        names(org.ombuds.casefile.Outcome.values()),
+        names(org.ombuds.casefile.OptionKind.values()),
+        names(org.ombuds.casefile.Decision.values()));
+  }
+
+  private static List<String> names(Enum<?>[] values) {
+    return java.util.Arrays.stream(values).map(Enum::name).toList();
   }
 
   /** The audit key file's HMAC as the log's authenticator. */
@@ -296,6 +320,10 @@ public final class Office implements AutoCloseable {
 
   public Mandate mandate() {
     return mandate;
+  }
+
+  public ReportService reports() {
+    return reports;
   }
 
   public Clock clock() {
