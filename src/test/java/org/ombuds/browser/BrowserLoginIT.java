@@ -176,7 +176,7 @@ class BrowserLoginIT {
     // navigation's links, the language switch (its list and its button), then the button.
     page().keyboard().press("Tab");
     assertThat(activeText(page())).isEqualTo("Skip to main content");
-    for (String link : List.of("Dashboard", "Cases", "New case")) {
+    for (String link : List.of("Dashboard", "Cases", "New case", "Annual report")) {
       page().keyboard().press("Tab");
       assertThat(activeText(page())).isEqualTo(link);
     }
