@@ -27,6 +27,8 @@ import org.ombuds.mail.SmtpNotifier;
 import org.ombuds.mandate.Mandate;
 import org.ombuds.portal.AlertSink;
 import org.ombuds.portal.Portal;
+import org.ombuds.records.ReportAxes;
+import org.ombuds.records.ReportService;
 import org.ombuds.retaliation.AlertKind;
 import org.ombuds.retaliation.Alerts;
 import org.ombuds.retaliation.Notifications;
@@ -41,6 +43,7 @@ import org.ombuds.store.JdbiDisclosureStore;
 import org.ombuds.store.JdbiNotificationStore;
 import org.ombuds.store.JdbiOfficePolicy;
 import org.ombuds.store.JdbiPortalStore;
+import org.ombuds.store.JdbiReportStore;
 import org.ombuds.store.JdbiStoryStore;
 import org.ombuds.store.JdbiWatchStore;
 import org.ombuds.store.StoreException;
@@ -68,6 +71,7 @@ public final class Office implements AutoCloseable {
   private final SmtpNotifier notifier;
   private final Alerts alerts;
   private final Watches watches;
+  private final ReportService reports;
   private final Clock clock;
   private final CoalescingAuditAnchor anchor;
 
@@ -124,7 +128,8 @@ public final class Office implements AutoCloseable {
             db,
             clock,
             () -> (int) accountStore.all().stream().filter(Account::active).count());
-    // No personnel count is recorded yet: a new story starts from the latest story's audience.
+    // A story's audience is the whole organization: the latest personnel count entered for the
+    // annual report, when there is one.
     this.stories =
         new Stories(
             new JdbiStoryStore(db),
@@ -135,7 +140,7 @@ public final class Office implements AutoCloseable {
             audit,
             db,
             clock,
-            java.util.OptionalInt::empty);
+            this::latestPersonnel);
     // The SMTP password is sealed under the server key file (created on first use), so mail can
     // be sent while the office is locked and the database alone never reveals the password.
     ServerKey[] serverKey = new ServerKey[1];
@@ -163,6 +168,8 @@ public final class Office implements AutoCloseable {
             new JdbiWatchStore(db), cases, alerts, audit, db, clock, caseStore::recusedCases);
     this.portal = newPortal(db, accountStore, portalAlerts(alerts));
     mandate.usePendingConsents(portal::applyGrants);
+    this.reports =
+        new ReportService(new JdbiReportStore(db), vault, sessions::keys, reportAxes(), audit, db);
   }
 
   /** The portal raises alerts with no content: the kind, and the case id when linked. */
@@ -194,6 +201,24 @@ public final class Office implements AutoCloseable {
             db,
             clock,
             sink));
+  }
+
+  /** The rows the annual report lists, from the case file's vocabularies. */
+  static ReportAxes reportAxes() {
+    return new ReportAxes(
+        names(org.ombuds.casefile.ContractType.values()),
+        names(org.ombuds.casefile.Gender.values()),
+        names(org.ombuds.casefile.AgeBand.values()),
+        org.ombuds.casefile.Categories.ioa().all().stream()
+            .map(org.ombuds.casefile.Category::code)
+            .toList(),
+        names(org.ombuds.casefile.Outcome.values()),
+        names(org.ombuds.casefile.OptionKind.values()),
+        names(org.ombuds.casefile.Decision.values()));
+  }
+
+  private static List<String> names(Enum<?>[] values) {
+    return java.util.Arrays.stream(values).map(Enum::name).toList();
   }
 
   /** The audit key file's HMAC as the log's authenticator. */
@@ -410,6 +435,18 @@ public final class Office implements AutoCloseable {
   /** Retaliation watches. */
   public Watches watches() {
     return watches;
+  }
+
+  private java.util.OptionalInt latestPersonnel() {
+    return reports.settings().years().entrySet().stream()
+        .filter(e -> e.getValue().personnel() > 0)
+        .max(java.util.Map.Entry.comparingByKey())
+        .map(e -> java.util.OptionalInt.of(e.getValue().personnel()))
+        .orElse(java.util.OptionalInt.empty());
+  }
+
+  public ReportService reports() {
+    return reports;
   }
 
   public Clock clock() {

@@ -69,6 +69,16 @@ final class ErrorMapper {
                 },
                 e.getMessage()));
     routes.exception(
+        org.ombuds.records.ReportException.class,
+        (e, ctx) ->
+            answer(
+                ctx,
+                e.reason() == org.ombuds.records.ReportException.Reason.LOCKED ? 423 : 400,
+                e.reason() == org.ombuds.records.ReportException.Reason.LOCKED
+                    ? "office_locked"
+                    : "invalid_request",
+                e.getMessage()));
+    routes.exception(
         CaseException.class,
         (e, ctx) ->
             answer(

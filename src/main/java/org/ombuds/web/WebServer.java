@@ -61,6 +61,7 @@ public final class WebServer {
     AccountApi accountApi = new AccountApi(office.accounts(), office.cases(), office.mandate());
     CaseApi caseApi = new CaseApi(office.cases());
     MandateApi mandateApi = new MandateApi(office.mandate());
+    ReportApi reportApi = new ReportApi(office.reports(), office.mandate());
     StoryApi storyApi = new StoryApi(office.stories());
     RetaliationApi retaliationApi =
         new RetaliationApi(
@@ -194,6 +195,8 @@ public final class WebServer {
               mandateApi(config, mandateApi);
               StoryRoutes.register(this::route, config, storyApi, pages.storyPages());
               retaliationApi(config, retaliationApi);
+              reports(
+                  config, reportApi, new ReportPages(pages, office.reports(), office.mandate()));
               extra.accept(config);
             });
   }
@@ -326,6 +329,21 @@ public final class WebServer {
     route(config, HandlerType.GET, n, r::getNotifications, Role.OMBUDS);
     route(config, HandlerType.PUT, n, r::putNotifications, Role.OMBUDS);
     route(config, HandlerType.POST, n + "/test", r::testNotification, Role.OMBUDS);
+  }
+
+  private void reports(JavalinConfig config, ReportApi api, ReportPages pages) {
+    String r = "/api/v1/reports";
+    route(config, HandlerType.GET, r + "/annual", api::annual, Role.OMBUDS);
+    route(config, HandlerType.GET, r + "/settings", api::getSettings, Role.OMBUDS);
+    route(config, HandlerType.PUT, r + "/settings", api::putSettings, Role.OMBUDS);
+    route(config, HandlerType.GET, r + "/years/{year}", api::getYear, Role.OMBUDS);
+    route(config, HandlerType.PUT, r + "/years/{year}", api::putYear, Role.OMBUDS);
+    route(config, HandlerType.GET, "/reports", pages::show, Role.OMBUDS);
+    route(config, HandlerType.POST, "/reports/settings", pages::saveSettings, Role.OMBUDS);
+    route(config, HandlerType.POST, "/reports/{year}", pages::saveYear, Role.OMBUDS);
+    route(config, HandlerType.GET, "/reports/{year}/charts/{name}", pages::chart, Role.OMBUDS);
+    route(config, HandlerType.GET, "/reports/{year}/report.pdf", pages::pdf, Role.OMBUDS);
+    route(config, HandlerType.GET, "/reports/{year}/report.csv", pages::csv, Role.OMBUDS);
   }
 
   private void route(JavalinConfig config, HandlerType method, String path, Handler h, Role role) {

@@ -30,7 +30,8 @@ class ArchitectureTest {
     "org.ombuds.letters..",
     // Backup, restore and migration: an adapter joining app, store and vault.
     "org.ombuds.backup..",
-    "org.ombuds.mail.."
+    "org.ombuds.mail..",
+    "org.ombuds.reporting.."
   };
   private static final String[] KEY_MATERIAL = {
     "com.google.crypto.tink..", "org.bouncycastle..", "javax.crypto..", "com.eatthepath.otp.."
@@ -131,9 +132,10 @@ class ArchitectureTest {
 
   @Test
   void only_letters_use_the_pdf_library() {
+    // reporting renders the annual report as PDF; its entry points take a PublishedReport (below)
     noClasses()
         .that()
-        .resideOutsideOfPackage("org.ombuds.letters..")
+        .resideOutsideOfPackages("org.ombuds.letters..", "org.ombuds.reporting..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.openpdf..", "com.lowagie..")
@@ -233,6 +235,64 @@ class ArchitectureTest {
             org.ombuds.store.DbConfig.class,
             java.io.DataOutputStream.class,
             org.ombuds.store.TableCopier.Progress.class)
+        .check(classes);
+  }
+
+  @Test
+  void only_reporting_draws_charts() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.ombuds.reporting..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.knowm.xchart..")
+        .check(classes);
+  }
+
+  @Test
+  void only_suppression_mints_a_published_report() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("org.ombuds.records.Suppression")
+        .should()
+        .callConstructorWhere(
+            com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                            org.ombuds.records.PublishedReport.class)
+                        .or(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                org.ombuds.records.PublishedYear.class)))))
+        .check(classes);
+  }
+
+  @Test
+  void every_public_entry_point_of_reporting_takes_a_published_report() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAPackage("org.ombuds.reporting..")
+        .and()
+        .arePublic()
+        .and()
+        .areStatic()
+        .should(
+            new com.tngtech.archunit.lang.ArchCondition<
+                com.tngtech.archunit.core.domain.JavaMethod>("take a PublishedReport") {
+              @Override
+              public void check(
+                  com.tngtech.archunit.core.domain.JavaMethod method,
+                  com.tngtech.archunit.lang.ConditionEvents events) {
+                boolean takes =
+                    method.getRawParameterTypes().stream()
+                        .anyMatch(t -> t.isEquivalentTo(org.ombuds.records.PublishedReport.class));
+                if (!takes) {
+                  events.add(
+                      com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                          method, method.getFullName() + " renders without a PublishedReport"));
+                }
+              }
+            })
         .check(classes);
   }
 }

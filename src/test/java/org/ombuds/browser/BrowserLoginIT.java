@@ -176,7 +176,8 @@ class BrowserLoginIT {
     // navigation's links, the language switch (its list and its button), then the button.
     page().keyboard().press("Tab");
     assertThat(activeText(page())).isEqualTo("Skip to main content");
-    for (String link : List.of("Dashboard", "Cases", "New case", "Portal", "Stories")) {
+    for (String link :
+        List.of("Dashboard", "Cases", "New case", "Portal", "Stories", "Annual report")) {
       page().keyboard().press("Tab");
       assertThat(activeText(page())).isEqualTo(link);
     }

@@ -215,6 +215,24 @@ class StoriesIT {
   }
 
   @Test
+  void aStoryWithoutAnAudience_takesTheLatestPersonnelCountOfTheAnnualReport() throws Exception {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http http = t.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
+      String text = "Ottoline* came.\n\n" + Disclaimer.ENGLISH;
+      Http.Response none = http.post("/api/v1/stories", Map.of("text", text));
+      assertThat(none.status()).as("no audience and no personnel count").isEqualTo(400);
+
+      assertThat(http.put("/api/v1/reports/years/2024", Map.of("personnel", 900)).status())
+          .isEqualTo(200);
+      assertThat(http.put("/api/v1/reports/years/2025", Map.of("personnel", 1800)).status())
+          .isEqualTo(200);
+      Http.Response story = http.post("/api/v1/stories", Map.of("text", text));
+      assertThat(story.status()).isEqualTo(201);
+      assertThat(story.json().get("audience").asInt()).isEqualTo(1800);
+    }
+  }
+
+  @Test
   void aStoryWithoutACase_isBlockedByAnOpenCasesName_andExportsWithoutIt() throws Exception {
     try (TestOffice t = TestOffice.create().serve()) {
       Http http = t.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
