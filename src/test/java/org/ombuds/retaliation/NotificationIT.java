@@ -22,7 +22,7 @@ import org.ombuds.testing.TestOffice;
 import tools.jackson.databind.JsonNode;
 
 /** E-mail notifications against a real SMTP server (GreenMail) running in the test. */
-class NotificationIT {
+public class NotificationIT {
   private static final String PASSWORD = "smtp-Pa55word-that-must-not-leak";
   private static final String CASE_TITLE = "Harassment by the night-shift supervisor";
   private static final String VISITOR = "Jane Doe";
@@ -31,9 +31,18 @@ class NotificationIT {
 
   @BeforeEach
   void startSmtp() {
-    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    smtp.setUser("ombuds@example.org", "ombuds-mail", PASSWORD);
-    smtp.start();
+    smtp = startedSmtpServer();
+  }
+
+  /**
+   * A started GreenMail SMTP server on a free port, with the mailbox and login that {@link
+   * #settings(int)} uses; the caller stops it.
+   */
+  public static GreenMail startedSmtpServer() {
+    GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    server.setUser("ombuds@example.org", "ombuds-mail", PASSWORD);
+    server.start();
+    return server;
   }
 
   @AfterEach
@@ -41,7 +50,8 @@ class NotificationIT {
     smtp.stop();
   }
 
-  private static Map<String, Object> settings(int port) {
+  /** The body of {@code PUT /api/v1/office/notifications} for a plain SMTP server on 127.0.0.1. */
+  public static Map<String, Object> settings(int port) {
     Map<String, Object> m = new HashMap<>();
     m.put("enabled", true);
     m.put("host", "127.0.0.1");
