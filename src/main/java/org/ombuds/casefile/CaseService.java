@@ -704,11 +704,11 @@ public final class CaseService {
     CaseCipher c = cipher(row);
     CaseView v = view(row, c, true);
     OfficeKeys k = unlocked();
-    StatisticalRecord stats = statistics(v, outcome);
+    Instant now = clock.instant();
+    StatisticalRecord stats = statistics(v, outcome, now);
     String statId = Ids.newId();
     byte[] statData =
         vault.encryptOffice(k, FieldRef.office("stat_record", "data_enc", statId), stats.encode());
-    Instant now = clock.instant();
     Instant destroyAt = now.plus(Duration.ofDays(policy.graceDays()));
     CaseStore.CaseRow closed =
         new CaseStore.CaseRow(
@@ -748,7 +748,12 @@ public final class CaseService {
     }
   }
 
-  static StatisticalRecord statistics(CaseView v, Outcome outcome) {
+  /**
+   * The case's de-identified record. It counts in the year the case is closed, not the year it was
+   * opened: a year's figures then stop changing when the year ends, so two editions of a past
+   * year's report cannot be compared to single out a case closed in between.
+   */
+  static StatisticalRecord statistics(CaseView v, Outcome outcome, Instant closedAt) {
     List<StatisticalRecord.Visitor> visitors =
         v.persons().stream()
             .filter(p -> p.role() == PersonRole.VISITOR)
@@ -760,7 +765,7 @@ public final class CaseService {
                         p.ageBand().map(Enum::name).orElse("")))
             .toList();
     return new StatisticalRecord(
-        v.openedAt().atZone(ZoneOffset.UTC).getYear(),
+        closedAt.atZone(ZoneOffset.UTC).getYear(),
         v.categories(),
         visitors,
         v.contacts().size(),

@@ -303,6 +303,23 @@ class CaseFileIT {
   }
 
   @Test
+  void a_case_counts_in_the_year_it_is_closed_so_a_past_year_stops_changing() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2025-12-20T10:00:00Z"));
+    try (TestOffice t = TestOffice.create(Optional.empty(), clock).serve()) {
+      Http http = t.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
+      String id = create(http, "Opened in December");
+      clock.advance(Duration.ofDays(16));
+      http.withToken(null).login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
+      assertThat(
+              http.post("/api/v1/cases/" + id + "/close", Map.of("outcome", "RESOLVED")).status())
+          .isEqualTo(200);
+      List<byte[]> stats = new JdbiCaseStore(t.office.db()).statRecords();
+      assertThat(stats).hasSize(1);
+      assertThat(decryptStat(t, stats.get(0)).year()).isEqualTo(2026);
+    }
+  }
+
+  @Test
   void a_pseudonym_never_stays_the_real_name_of_someone_added_later() {
     try (TestOffice t = TestOffice.create().serve()) {
       Http http = t.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
