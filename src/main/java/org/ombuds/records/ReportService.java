@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.ombuds.audit.AuditEvent;
 import org.ombuds.audit.AuditKind;
 import org.ombuds.audit.AuditLog;
+import org.ombuds.common.Ids;
 import org.ombuds.common.Transactions;
 import org.ombuds.vault.FieldRef;
 import org.ombuds.vault.OfficeKeys;
@@ -25,6 +26,12 @@ public final class ReportService {
 
   static final FieldRef SETTINGS_REF = FieldRef.office("report_settings", "data_enc", "1");
   private static final int BATCH = 8192;
+
+  /** Records per segment: 4,096 records are about 60 KB encoded. */
+  static final int SEGMENT = 4096;
+
+  private static final int SEGMENTS_PER_TRANSACTION = 8;
+  private static final int SEGMENT_BATCH = 16;
 
   private final ReportStore store;
   private final Vault vault;
@@ -87,7 +94,9 @@ public final class ReportService {
   public PublishedReport annual(String actorId, int year) {
     ReportSettings.checkYear(year);
     ReportSettings s = settings();
-    Map<Integer, Figures.Counter> byYear = count(unlocked());
+    OfficeKeys k = unlocked();
+    pack(actorId, k);
+    Map<Integer, Figures.Counter> byYear = count(k);
     List<Figures> figures = new ArrayList<>();
     figures.add(byYear.getOrDefault(year, new Figures.Counter()).figures(year, axes));
     byYear.keySet().stream()
@@ -100,22 +109,90 @@ public final class ReportService {
     return report;
   }
 
-  /** Counts every record by year, decrypting batches in parallel. */
+  /**
+   * Packs loose records (one row each, as closing a case writes them) into segments of {@link
+   * #SEGMENT} records, a few segments per transaction; fewer than a segment's worth stay loose.
+   *
+   * @return how many records were packed
+   */
+  int pack(String actorId, OfficeKeys k) {
+    int packed = 0;
+    while (store.looseRecordCount() >= SEGMENT) {
+      int n =
+          tx.inTransaction(
+              () -> {
+                List<ReportStore.StatRow> loose =
+                    store.looseRecordsForPacking(SEGMENT * SEGMENTS_PER_TRANSACTION);
+                int done = 0;
+                for (int from = 0; from + SEGMENT <= loose.size(); from += SEGMENT) {
+                  List<ReportStore.StatRow> part = loose.subList(from, from + SEGMENT);
+                  List<StatisticalRecord> records =
+                      part.parallelStream().map(row -> decode(k, row)).toList();
+                  String segmentId = Ids.newId();
+                  store.insertSegment(
+                      segmentId,
+                      vault.encryptOffice(k, segmentRef(segmentId), RecordSegment.encode(records)),
+                      part.stream().map(ReportStore.StatRow::id).toList());
+                  done += SEGMENT;
+                }
+                if (done > 0) {
+                  audit.append(
+                      new AuditEvent(
+                          AuditKind.STAT_RECORDS_PACKED,
+                          actorId,
+                          "report",
+                          Integer.toString(done)));
+                }
+                return done;
+              });
+      if (n == 0) {
+        break; // another instance packed them meanwhile
+      }
+      packed += n;
+    }
+    return packed;
+  }
+
+  /** Counts every record by year, segments and loose records alike, decrypting in parallel. */
   Map<Integer, Figures.Counter> count(OfficeKeys k) {
     Map<Integer, Figures.Counter> byYear = new TreeMap<>();
+    store.segments(
+        SEGMENT_BATCH,
+        batch ->
+            merge(
+                byYear,
+                batch.parallelStream()
+                    .collect(
+                        TreeMap<Integer, Figures.Counter>::new,
+                        (part, row) ->
+                            RecordSegment.decode(
+                                vault.decryptOffice(k, segmentRef(row.id()), row.data()),
+                                r -> tally(part, r)),
+                        ReportService::merge)));
     store.statRecords(
         BATCH,
-        batch -> {
-          Map<Integer, Figures.Counter> part =
-              batch.parallelStream()
-                  .map(row -> decode(k, row))
-                  .collect(
-                      () -> new TreeMap<Integer, Figures.Counter>(),
-                      (m, r) -> m.computeIfAbsent(r.year(), y -> new Figures.Counter()).add(r),
-                      (a, b) -> b.forEach((y, c) -> a.merge(y, c, Figures.Counter::mergeAll)));
-          part.forEach((y, c) -> byYear.merge(y, c, Figures.Counter::mergeAll));
-        });
+        batch ->
+            merge(
+                byYear,
+                batch.parallelStream()
+                    .map(row -> decode(k, row))
+                    .collect(
+                        TreeMap<Integer, Figures.Counter>::new,
+                        ReportService::tally,
+                        ReportService::merge)));
     return byYear;
+  }
+
+  private static void tally(Map<Integer, Figures.Counter> byYear, StatisticalRecord r) {
+    byYear.computeIfAbsent(r.year(), y -> new Figures.Counter()).add(r);
+  }
+
+  private static void merge(Map<Integer, Figures.Counter> into, Map<Integer, Figures.Counter> b) {
+    b.forEach((y, c) -> into.merge(y, c, Figures.Counter::mergeAll));
+  }
+
+  private static FieldRef segmentRef(String segmentId) {
+    return FieldRef.office("stat_segment", "data_enc", segmentId);
   }
 
   private StatisticalRecord decode(OfficeKeys k, ReportStore.StatRow row) {

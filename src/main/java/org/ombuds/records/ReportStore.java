@@ -6,7 +6,10 @@ import java.util.function.Consumer;
 
 /** Where the report's inputs and the statistical records are kept (implemented by the store). */
 public interface ReportStore {
-  /** One statistical record as stored: its id (bound into the ciphertext) and encrypted data. */
+  /**
+   * One statistical record, or one segment of them, as stored: its id (bound into the ciphertext)
+   * and encrypted data.
+   */
   final class StatRow {
     private final String id;
     private final byte[] data;
@@ -33,6 +36,25 @@ public interface ReportStore {
   /** Replaces the office's report settings. */
   void saveSettings(byte[] encrypted);
 
-  /** Hands every statistical record over in batches of at most {@code batchSize}, streaming. */
+  /**
+   * Hands every loose statistical record (one row each, as closing a case writes it) over in
+   * batches of at most {@code batchSize}, streaming.
+   */
   void statRecords(int batchSize, Consumer<List<StatRow>> batch);
+
+  /** How many loose statistical records there are. */
+  int looseRecordCount();
+
+  /**
+   * Within a write transaction: waits for any other instance packing records (on PostgreSQL; on
+   * SQLite the write transaction already excludes them), then returns up to {@code limit} loose
+   * records.
+   */
+  List<StatRow> looseRecordsForPacking(int limit);
+
+  /** Stores a segment and deletes the loose records it holds, in the caller's transaction. */
+  void insertSegment(String segmentId, byte[] encrypted, List<String> packedRecordIds);
+
+  /** Hands every segment over in batches of at most {@code batchSize}, streaming. */
+  void segments(int batchSize, Consumer<List<StatRow>> batch);
 }
