@@ -484,8 +484,9 @@ public final class Stories {
   }
 
   /**
-   * Checks a story without a case against the names and pseudonyms of every open case the Ombuds
-   * can see. Audited with the outcome and the number of matches only.
+   * Checks a story without a case against the names and pseudonyms of every open case of the
+   * office, including those the Ombuds is recused from (a match there names no pseudonym). Audited
+   * with the outcome and the number of matches only.
    */
   public OpenCaseCheck.Outcome check(String actorId, String storyId) {
     StoryStore.StoryRow row = require(actorId, storyId);
@@ -496,15 +497,12 @@ public final class Stories {
           "This story is drawn from a case: it leaves only with the consent of the persons concerned.");
     }
     String text = decrypt(actorId, row);
-    List<OpenCaseCheck.OpenPerson> persons = new ArrayList<>();
-    for (CaseView listed : cases.list(actorId)) {
-      if (!listed.isOpen()) {
-        continue;
-      }
-      for (CaseView.PersonView p : cases.get(actorId, listed.id()).persons()) {
-        persons.add(new OpenCaseCheck.OpenPerson(p.name().orElse(""), p.pseudonym()));
-      }
-    }
+    // Every open case of the office, the ones this Ombuds is recused from included: a match there
+    // is reported without the pseudonym, so it tells only that a name of an open case appears.
+    List<OpenCaseCheck.OpenPerson> persons =
+        cases.namesOfOpenCases(actorId).stream()
+            .map(n -> new OpenCaseCheck.OpenPerson(n.name(), n.pseudonym(), n.visible()))
+            .toList();
     OpenCaseCheck.Outcome outcome =
         OpenCaseCheck.check(storyId, row.version(), text, persons, clock.instant());
     String result =

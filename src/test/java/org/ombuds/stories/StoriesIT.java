@@ -545,6 +545,73 @@ class StoriesIT {
   }
 
   @Test
+  void aStoryWithoutACase_isBlockedByANameOfACaseTheOmbudsIsRecusedFrom_revealingNothingOfIt()
+      throws Exception {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http a = t.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
+      String beaId =
+          a.post(
+                  "/api/v1/accounts",
+                  Map.of("username", "bea", "passphrase", "bea's long passphrase"))
+              .json()
+              .get("id")
+              .stringValue();
+      Http b = t.http().login("bea", "bea's long passphrase");
+      String caseId =
+          a.post(
+                  "/api/v1/cases",
+                  Map.of(
+                      "title",
+                      "Secret title of the case",
+                      "categories",
+                      List.of("6a"),
+                      "workUnit",
+                      Map.of("name", "Vacuum", "size", 30)))
+              .json()
+              .get("id")
+              .stringValue();
+      String pseudonym =
+          a.post(
+                  "/api/v1/cases/" + caseId + "/persons",
+                  Map.of("role", "VISITOR", "name", "Hélène Dubois"))
+              .json()
+              .get("pseudonym")
+              .stringValue();
+      assertThat(
+              a.post("/api/v1/cases/" + caseId + "/recuse", Map.of("handOverTo", beaId)).status())
+          .isEqualTo(200);
+      assertThat(a.get("/api/v1/cases/" + caseId).status()).isEqualTo(404);
+
+      String leaky = "Ottoline* met HELENE in the corridor.\n\n" + Disclaimer.ENGLISH;
+      JsonNode story = a.post("/api/v1/stories", Map.of("text", leaky, "audience", 2500)).json();
+      String s = "/api/v1/stories/" + story.get("id").stringValue();
+
+      // The recused Ombuds learns that a name of an open case appears, and which word: no more.
+      Http.Response check = a.post(s + "/check", Map.of());
+      assertThat(check.json().get("cleared").booleanValue()).isFalse();
+      assertThat(check.json().get("matches").size()).isEqualTo(1);
+      JsonNode match = check.json().get("matches").get(0);
+      assertThat(match.get("excerpt").stringValue()).isEqualTo("HELENE");
+      assertThat(match.get("pseudonym").stringValue()).isEmpty();
+      String bare = pseudonym.replace("*", "");
+      assertThat(check.body()).doesNotContain(bare, "Dubois", "Secret title", caseId);
+      Http.Response blocked = a.get(s + "/export?format=markdown");
+      assertRefused(blocked, 409, "open_case_match");
+      assertThat(blocked.body()).doesNotContain(bare, "Dubois", "Secret title", caseId);
+
+      // The Ombuds who handles the case sees whose name it is.
+      JsonNode seen = b.post(s + "/check", Map.of()).json().get("matches").get(0);
+      assertThat(seen.get("pseudonym").stringValue()).isEqualTo(pseudonym);
+
+      // Without the name, the recused Ombuds exports it.
+      String safe = "Ottoline* met a colleague in the corridor.\n\n" + Disclaimer.ENGLISH;
+      assertThat(a.put(s, Map.of("text", safe)).status()).isEqualTo(200);
+      String md = new String(bytes(a, s + "/export?format=markdown"), StandardCharsets.UTF_8);
+      assertThat(unMarkdown(md).strip()).isEqualTo(safe);
+    }
+  }
+
+  @Test
   void closingACase_destroysItsStoryDrafts() {
     try (TestOffice t = TestOffice.create().serve()) {
       Ref ref = referenceCase(t);
