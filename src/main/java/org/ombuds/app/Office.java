@@ -168,6 +168,8 @@ public final class Office implements AutoCloseable {
             new JdbiWatchStore(db), cases, alerts, audit, db, clock, caseStore::recusedCases);
     this.portal = newPortal(db, accountStore, portalAlerts(alerts));
     mandate.usePendingConsents(portal::applyGrants);
+    // A publication (a story's disclosure) keeps the series' disclaimer through every edit.
+    mandate.usePublicationCheck(Stories::requireDisclaimer);
     this.reports =
         new ReportService(new JdbiReportStore(db), vault, sessions::keys, reportAxes(), audit, db);
   }

@@ -215,6 +215,41 @@ public final class CaseService {
   }
 
   /**
+   * A name on file in an open case, for a check that must see every open case of the office.
+   *
+   * @param name the real name, empty when none was recorded
+   * @param visible whether {@code actorId} may see the case; when not (recused), nothing about the
+   *     person may be shown to them, not even the pseudonym
+   */
+  public record NameOnFile(String name, String pseudonym, boolean visible) {
+    @Override
+    public String toString() {
+      return "NameOnFile[REDACTED]";
+    }
+  }
+
+  /**
+   * The names and pseudonyms of the persons of every open case of the office, including the cases
+   * {@code actorId} is recused from (marked not visible), without case ids or titles: for checking
+   * that a text written without a case names nobody the office is helping now. Whoever calls this
+   * must show nothing of a not-visible name but the fact that some name matched.
+   */
+  public List<NameOnFile> namesOfOpenCases(String actorId) {
+    Set<String> recused = store.recusedCases(actorId);
+    List<NameOnFile> out = new ArrayList<>();
+    for (CaseStore.CaseRow row : store.listCases()) {
+      if (!"OPEN".equals(row.status())) {
+        continue;
+      }
+      boolean visible = !recused.contains(row.id());
+      for (CaseView.PersonView p : persons(cipher(row), row.id())) {
+        out.add(new NameOnFile(p.name().orElse(""), p.pseudonym(), visible));
+      }
+    }
+    return out;
+  }
+
+  /**
    * The open cases whose title, notes, persons' names or pseudonyms, work unit, contacts or options
    * contain every word of {@code query} (case- and accent-insensitive).
    */

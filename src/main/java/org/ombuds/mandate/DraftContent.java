@@ -12,6 +12,12 @@ public record DraftContent(
     String recipient, IdentityMode identity, String channel, String text, List<String> concerns) {
   public static final int MAX_TEXT = 20_000;
 
+  /** The recipient of a publication: the public, as readers of the office's series. */
+  public static final String PUBLIC = "the public (publication series)";
+
+  /** The channel of a publication. */
+  public static final String PUBLICATION = "PUBLICATION";
+
   public DraftContent {
     if (recipient == null || recipient.isBlank()) {
       throw new MandateException(400, "invalid_request", "A disclosure needs a recipient.");
@@ -43,5 +49,15 @@ public record DraftContent(
     recipient = recipient.strip();
     channel = channel.strip();
     concerns = List.copyOf(concerns);
+  }
+
+  /**
+   * Whether this is a publication (channel {@link #PUBLICATION} or recipient {@link #PUBLIC}, in
+   * any case): a story of the office's series. A publication is anonymous, leaves only with the
+   * consent of the persons concerned (never under the imminent-harm exception: publishing averts no
+   * harm), and its recipient and channel are fixed once drafted.
+   */
+  public boolean isPublication() {
+    return channel.equalsIgnoreCase(PUBLICATION) || recipient.equalsIgnoreCase(PUBLIC);
   }
 }

@@ -50,6 +50,7 @@ public final class Mandate {
   private final Clock clock;
   private final IntSupplier activeOmbuds;
   private volatile PendingConsents pending = (actor, c, d) -> {};
+  private volatile PublicationCheck publicationCheck = content -> {};
 
   /**
    * @param activeOmbuds how many active Ombuds accounts the office has (a second Ombuds can only be
@@ -78,12 +79,21 @@ public final class Mandate {
     this.pending = java.util.Objects.requireNonNull(source, "source");
   }
 
+  /**
+   * What a publication's text must say besides the mandate's rules (the series' disclaimer),
+   * checked at every draft and edit of a publication.
+   */
+  public void usePublicationCheck(PublicationCheck check) {
+    this.publicationCheck = java.util.Objects.requireNonNull(check, "check");
+  }
+
   // ---------------------------------------------------------------- drafting
 
   /** Drafts a disclosure; returns it with its anonymity estimate. */
   public DisclosureView draft(String actorId, String caseId, DraftContent content) {
     CaseView c = openCase(actorId, caseId);
     DraftContent checked = withConcerns(c, content);
+    checkPublication(Optional.empty(), checked);
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
     RiskView risk = estimate(c, checked, cipher);
     String id = Ids.newId();
@@ -140,6 +150,7 @@ public final class Mandate {
           409, "conflict", "Someone saved another version of this draft meanwhile: reload it.");
     }
     DraftContent checked = withConcerns(c, content);
+    checkPublication(Optional.of(view(cipher, row).content()), checked);
     RiskView risk = estimate(c, checked, cipher);
     DisclosureStore.DisclosureRow next =
         new DisclosureStore.DisclosureRow(
@@ -375,7 +386,8 @@ public final class Mandate {
             basis,
             judged,
             needsSecond,
-            confirmed);
+            confirmed,
+            d.content().isPublication());
     ReleasePolicy.Decision decision = ReleasePolicy.decide(request);
     if (basis == Basis.IMMINENT_HARM
         && determination.isPresent()
@@ -545,10 +557,16 @@ public final class Mandate {
         () ->
             audit.append(
                 new AuditEvent(AuditKind.EXPORT, actorId, caseId, disclosureId + ":" + format)));
-    boolean exception =
+    // Released by consent only if every person concerned consented to the released version (as
+    // ReleasePolicy requires); a partial consent does not make an exception a consented release.
+    List<String> consented =
         store.consents(disclosureId).stream()
-            .noneMatch(c -> c.version() == row.version() && c.revokedAt().isEmpty());
-    return mint(d, exception ? Basis.IMMINENT_HARM : Basis.CONSENT);
+            .filter(c -> c.version() == row.version() && c.revokedAt().isEmpty())
+            .map(DisclosureStore.ConsentRow::personId)
+            .toList();
+    List<String> concerns = d.content().concerns();
+    boolean byConsent = !concerns.isEmpty() && consented.containsAll(concerns);
+    return mint(d, byConsent ? Basis.CONSENT : Basis.IMMINENT_HARM);
   }
 
   private static Outbound mint(DisclosureView d, Basis basis) {
@@ -631,6 +649,33 @@ public final class Mandate {
           409, "case_closed", "This case is closed: nothing about it can be drafted or released.");
     }
     return c;
+  }
+
+  /**
+   * The rules of a publication: anonymous; its recipient and channel fixed once drafted (an edit
+   * cannot turn it into another kind of disclosure, or name its readers differently); and the
+   * {@link PublicationCheck}.
+   */
+  private void checkPublication(Optional<DraftContent> before, DraftContent next) {
+    if (before.isPresent() && before.get().isPublication()) {
+      DraftContent b = before.get();
+      if (!next.recipient().equals(b.recipient()) || !next.channel().equals(b.channel())) {
+        throw new MandateException(
+            422,
+            "publication_fixed",
+            "This disclosure is a publication: its recipient and channel cannot change. Withdraw it"
+                + " and draft another disclosure instead.");
+      }
+    }
+    if (next.isPublication()) {
+      if (next.identity() != IdentityMode.ANONYMOUS) {
+        throw new MandateException(
+            422,
+            "publication_anonymous",
+            "A publication is anonymous: it cannot be NAMED. Keep it ANONYMOUS.");
+      }
+      publicationCheck.check(next);
+    }
   }
 
   /** Fills in the default persons concerned and checks the given ones belong to the case. */

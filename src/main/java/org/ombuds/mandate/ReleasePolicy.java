@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  *
  * <p>A release is allowed only for a draft, and only (a) with a valid, unrevoked consent of every
  * person concerned to the current version, or (b) under a recorded determination that the threat is
- * both imminent and serious, confirmed by a second Ombuds when the office requires it.
+ * both imminent and serious, confirmed by a second Ombuds when the office requires it, and never
+ * for a publication (a story of the office's series): publishing is not a way to avert harm, so a
+ * publication leaves only by consent.
  */
 public final class ReleasePolicy {
   private ReleasePolicy() {}
@@ -21,7 +23,12 @@ public final class ReleasePolicy {
   /** A consent as the policy needs it. */
   public record ConsentFact(String personId, int version, boolean revoked) {}
 
-  /** What a release request is judged on. */
+  /**
+   * What a release request is judged on.
+   *
+   * @param publication whether the disclosure is a publication ({@link
+   *     DraftContent#isPublication()}), to which the exception never applies
+   */
   public record Request(
       DisclosureStatus status,
       int currentVersion,
@@ -30,7 +37,8 @@ public final class ReleasePolicy {
       Basis basis,
       Optional<Determination> determination,
       boolean secondOmbudsRequired,
-      boolean confirmedBySecondOmbuds) {}
+      boolean confirmedBySecondOmbuds,
+      boolean publication) {}
 
   /** The closed set of answers. */
   public sealed interface Decision {
@@ -76,6 +84,11 @@ public final class ReleasePolicy {
   }
 
   private static Decision byException(Request r) {
+    if (r.publication()) {
+      return new Decision.ExceptionNotMet(
+          "A publication needs the consent of the persons concerned: publishing a story averts no"
+              + " harm, so the imminent-harm exception never applies to it.");
+    }
     if (r.determination().isEmpty()) {
       return new Decision.ExceptionNotMet(
           "No determination was recorded: the exception needs the threat, its target, and the"

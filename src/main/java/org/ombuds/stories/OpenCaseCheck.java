@@ -24,12 +24,24 @@ import org.ombuds.anonymity.Person;
 public final class OpenCaseCheck {
   private static final AnonymityEstimator ESTIMATOR = new AnonymityEstimator();
 
-  /** A person of an open case, as the check needs them. */
-  public record OpenPerson(String name, String pseudonym) {}
+  /**
+   * A person of an open case, as the check needs them.
+   *
+   * @param shown whether the Ombuds checking may see the person's case; for a case they are recused
+   *     from, a match names no pseudonym (only that a name of an open case appears)
+   */
+  public record OpenPerson(String name, String pseudonym, boolean shown) {
+    /** A person of a case the Ombuds may see. */
+    public OpenPerson(String name, String pseudonym) {
+      this(name, pseudonym, true);
+    }
+  }
 
   /**
    * One hit: where in the story, what it says there, and whose pseudonym it matched.
    *
+   * @param pseudonym the matched person's pseudonym, or empty when the person belongs to a case the
+   *     Ombuds is recused from
    * @param byPseudonym whether the pseudonym (rather than the real name) was found
    */
   public record Match(int start, int end, String excerpt, String pseudonym, boolean byPseudonym) {}
@@ -71,12 +83,14 @@ public final class OpenCaseCheck {
                   f.start(),
                   f.end(),
                   f.excerpt(),
-                  p.pseudonym(),
+                  p.shown() ? p.pseudonym() : "",
                   f.kind() == FindingKind.PSEUDONYM));
         }
       }
     }
     if (!matches.isEmpty()) {
+      // A match in a hidden case must not tell which person matched, even by its order.
+      matches = new ArrayList<>(new java.util.LinkedHashSet<>(matches));
       matches.sort(Comparator.comparingInt(Match::start).thenComparing(Match::pseudonym));
       return new Outcome.Blocked(matches);
     }

@@ -18,11 +18,13 @@ import org.ombuds.casefile.PersonRole;
 import org.ombuds.common.Fields;
 import org.ombuds.common.Ids;
 import org.ombuds.common.Transactions;
+import org.ombuds.mandate.Basis;
 import org.ombuds.mandate.DisclosureStatus;
 import org.ombuds.mandate.DisclosureView;
 import org.ombuds.mandate.DraftContent;
 import org.ombuds.mandate.IdentityMode;
 import org.ombuds.mandate.Mandate;
+import org.ombuds.mandate.MandateException;
 import org.ombuds.mandate.Outbound;
 import org.ombuds.mandate.RiskView;
 import org.ombuds.vault.CaseCipher;
@@ -47,11 +49,11 @@ import org.ombuds.vault.Vault;
  * <p>Every story carries the {@link Disclaimer}. Every step is audited with ids only.
  */
 public final class Stories {
-  /** Who a published story is disclosed to. */
-  public static final String RECIPIENT = "the public (publication series)";
+  /** Who a published story is disclosed to: the mandate's publication recipient. */
+  public static final String RECIPIENT = DraftContent.PUBLIC;
 
-  /** The channel of a published story's disclosure. */
-  public static final String CHANNEL = "PUBLICATION";
+  /** The channel of a published story's disclosure: the mandate's publication channel. */
+  public static final String CHANNEL = DraftContent.PUBLICATION;
 
   /** The longest story, as the longest disclosure. */
   public static final int MAX_TEXT = DraftContent.MAX_TEXT;
@@ -350,25 +352,52 @@ public final class Stories {
    * The capability to export a story drawn from a case: the mandate's {@link Outbound} of its
    * released disclosure, whose text is exactly what the persons concerned consented to.
    *
-   * @throws StoryException 409 {@code consent_required} when the story was not released
+   * @throws StoryException 409 {@code consent_required} when the story was not released, or not
+   *     with the consent of every person concerned; 409 {@code not_publishable} when its disclosure
+   *     is not anonymous to the public on the publication channel; 409 {@code disclaimer_missing}
+   *     when the released text lacks the disclaimer
    */
   public Outbound releasedStory(String actorId, String storyId, String format) {
     StoryStore.StoryRow row = require(actorId, storyId);
     String caseId = requireCase(row);
     Optional<DisclosureView> sent = disclosure(actorId, row);
     if (sent.isEmpty() || sent.get().status() != DisclosureStatus.RELEASED) {
-      tx.run(
-          () ->
-              audit.append(
-                  new AuditEvent(AuditKind.STORY_EXPORTED, actorId, caseId, storyId + ":refused")));
-      throw new StoryException(
-          409,
+      throw refused(
+          actorId,
+          caseId,
+          storyId,
           "consent_required",
           "This story is drawn from a case: it can only be exported once every person concerned"
               + " has consented to its exact text and it was released through the mandate."
               + (sent.isEmpty() ? " Send it for consent first." : ""));
     }
-    Outbound out = mandate.outbound(actorId, caseId, sent.get().id(), "story-" + format);
+    DisclosureView d = sent.get();
+    boolean everyoneConsented =
+        !d.content().concerns().isEmpty()
+            && d.content().concerns().stream()
+                .allMatch(
+                    p ->
+                        d.consents().stream().anyMatch(c -> c.current() && c.personId().equals(p)));
+    refuseUnpublishable(
+        actorId,
+        caseId,
+        storyId,
+        everyoneConsented ? Basis.CONSENT : Basis.IMMINENT_HARM,
+        d.content().identity(),
+        d.content().recipient(),
+        d.content().channel(),
+        d.content().text());
+    Outbound out = mandate.outbound(actorId, caseId, d.id(), "story-" + format);
+    // The capability itself, checked again: what is rendered is what was checked.
+    refuseUnpublishable(
+        actorId,
+        caseId,
+        storyId,
+        out.basis(),
+        out.identity(),
+        out.recipient(),
+        out.channel(),
+        out.text());
     tx.run(
         () ->
             audit.append(
@@ -377,8 +406,87 @@ public final class Stories {
   }
 
   /**
-   * Checks a story without a case against the names and pseudonyms of every open case the Ombuds
-   * can see. Audited with the outcome and the number of matches only.
+   * A released disclosure is a publishable story only if it was released with the consent of every
+   * person concerned (never under the imminent-harm exception), anonymous, to the public on the
+   * publication channel, with the disclaimer. The mandate refuses anything else on the way in; this
+   * is the check on the way out.
+   */
+  private void refuseUnpublishable(
+      String actorId,
+      String caseId,
+      String storyId,
+      Basis basis,
+      IdentityMode identity,
+      String recipient,
+      String channel,
+      String text) {
+    if (basis != Basis.CONSENT) {
+      throw refused(
+          actorId,
+          caseId,
+          storyId,
+          "consent_required",
+          "This story was not released with the consent of every person concerned: a story is"
+              + " published only with their consent, never under the imminent-harm exception.");
+    }
+    if (identity != IdentityMode.ANONYMOUS) {
+      throw refused(
+          actorId,
+          caseId,
+          storyId,
+          "not_publishable",
+          "This story's disclosure is not anonymous: a story is published only anonymously.");
+    }
+    if (!RECIPIENT.equals(recipient) || !CHANNEL.equals(channel)) {
+      throw refused(
+          actorId,
+          caseId,
+          storyId,
+          "not_publishable",
+          "This story's disclosure is not addressed to the public as a publication: it cannot be"
+              + " exported as a story.");
+    }
+    if (!Disclaimer.presentIn(text)) {
+      throw refused(
+          actorId,
+          caseId,
+          storyId,
+          "disclaimer_missing",
+          "This story's released text lacks the disclaimer that names and story are fictitious:"
+              + " it cannot be published.");
+    }
+  }
+
+  private StoryException refused(
+      String actorId, String caseId, String storyId, String code, String message) {
+    tx.run(
+        () ->
+            audit.append(
+                new AuditEvent(AuditKind.STORY_EXPORTED, actorId, caseId, storyId + ":refused")));
+    return new StoryException(409, code, message);
+  }
+
+  /**
+   * The mandate's {@link org.ombuds.mandate.PublicationCheck}: every publication carries the
+   * disclaimer, so an edit of a story's disclosure cannot drop it.
+   */
+  public static void requireDisclaimer(DraftContent content) {
+    if (!Disclaimer.presentIn(content.text())) {
+      throw new MandateException(
+          422,
+          "disclaimer_missing",
+          "A publication ends with the disclaimer \""
+              + Disclaimer.ENGLISH
+              + "\" (or \""
+              + Disclaimer.FRENCH
+              + "\"): keep it in the text.");
+    }
+  }
+
+  /**
+   * Checks a story without a case against the names and pseudonyms of every open case of the
+   * office, including those the Ombuds is recused from (a match there names no pseudonym). Audited
+   * with the outcome and the number of matches only.
    */
   public OpenCaseCheck.Outcome check(String actorId, String storyId) {
     StoryStore.StoryRow row = require(actorId, storyId);
@@ -389,15 +497,12 @@ public final class Stories {
           "This story is drawn from a case: it leaves only with the consent of the persons concerned.");
     }
     String text = decrypt(actorId, row);
-    List<OpenCaseCheck.OpenPerson> persons = new ArrayList<>();
-    for (CaseView listed : cases.list(actorId)) {
-      if (!listed.isOpen()) {
-        continue;
-      }
-      for (CaseView.PersonView p : cases.get(actorId, listed.id()).persons()) {
-        persons.add(new OpenCaseCheck.OpenPerson(p.name().orElse(""), p.pseudonym()));
-      }
-    }
+    // Every open case of the office, the ones this Ombuds is recused from included: a match there
+    // is reported without the pseudonym, so it tells only that a name of an open case appears.
+    List<OpenCaseCheck.OpenPerson> persons =
+        cases.namesOfOpenCases(actorId).stream()
+            .map(n -> new OpenCaseCheck.OpenPerson(n.name(), n.pseudonym(), n.visible()))
+            .toList();
     OpenCaseCheck.Outcome outcome =
         OpenCaseCheck.check(storyId, row.version(), text, persons, clock.instant());
     String result =

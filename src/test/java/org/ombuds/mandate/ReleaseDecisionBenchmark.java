@@ -42,6 +42,7 @@ public class ReleaseDecisionBenchmark {
             Basis.CONSENT,
             Optional.empty(),
             false,
+            false,
             false);
     byException =
         new ReleasePolicy.Request(
@@ -54,7 +55,8 @@ public class ReleaseDecisionBenchmark {
                 new Determination(
                     "Sabotage tonight", Determination.Target.PERSON, true, true, "Credible")),
             true,
-            true);
+            true,
+            false);
   }
 
   @Benchmark

@@ -32,11 +32,17 @@ class ReleasePolicyTest {
         Basis.CONSENT,
         Optional.empty(),
         false,
+        false,
         false);
   }
 
   private static ReleasePolicy.Request exceptionRequest(
       Optional<Determination> d, boolean second, boolean confirmed) {
+    return exceptionRequest(d, second, confirmed, false);
+  }
+
+  private static ReleasePolicy.Request exceptionRequest(
+      Optional<Determination> d, boolean second, boolean confirmed, boolean publication) {
     return new ReleasePolicy.Request(
         DisclosureStatus.DRAFT,
         3,
@@ -45,7 +51,8 @@ class ReleasePolicyTest {
         Basis.IMMINENT_HARM,
         d,
         second,
-        confirmed);
+        confirmed,
+        publication);
   }
 
   @Test
@@ -113,7 +120,8 @@ class ReleasePolicyTest {
               basis,
               Optional.of(IMMINENT_AND_SERIOUS),
               false,
-              true);
+              true,
+              false);
       assertThat(ReleasePolicy.decide(r)).isEqualTo(new ReleasePolicy.Decision.NotADraft(status));
     }
   }
@@ -168,6 +176,59 @@ class ReleasePolicyTest {
   }
 
   @Test
+  void a_publication_is_never_released_under_the_exception_even_when_it_is_met() {
+    for (boolean second : List.of(false, true)) {
+      assertThat(
+              ReleasePolicy.decide(
+                  exceptionRequest(Optional.of(IMMINENT_AND_SERIOUS), second, true, true)))
+          .isInstanceOfSatisfying(
+              ReleasePolicy.Decision.ExceptionNotMet.class,
+              n -> assertThat(n.why()).contains("publication").contains("consent"));
+    }
+  }
+
+  @Test
+  void a_publication_is_released_with_the_consent_of_everyone_concerned() {
+    var r =
+        new ReleasePolicy.Request(
+            DisclosureStatus.DRAFT,
+            3,
+            List.of("jane"),
+            List.of(new ReleasePolicy.ConsentFact("jane", 3, false)),
+            Basis.CONSENT,
+            Optional.empty(),
+            false,
+            false,
+            true);
+    assertThat(ReleasePolicy.decide(r))
+        .isEqualTo(new ReleasePolicy.Decision.Allowed(Basis.CONSENT));
+  }
+
+  @Test
+  void draft_content_knows_a_publication_by_its_channel_or_its_recipient() {
+    List<String> none = List.of();
+    assertThat(
+            new DraftContent(DraftContent.PUBLIC, IdentityMode.ANONYMOUS, "PUBLICATION", "t", none)
+                .isPublication())
+        .isTrue();
+    assertThat(
+            new DraftContent("HR", IdentityMode.ANONYMOUS, " publication ", "t", none)
+                .isPublication())
+        .isTrue();
+    assertThat(
+            new DraftContent(
+                    "The Public (publication series)",
+                    IdentityMode.ANONYMOUS,
+                    "newsletter",
+                    "t",
+                    none)
+                .isPublication())
+        .isTrue();
+    assertThat(new DraftContent("HR", IdentityMode.ANONYMOUS, "letter", "t", none).isPublication())
+        .isFalse();
+  }
+
+  @Test
   void a_determination_needs_every_field() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> new Determination(" ", Determination.Target.PERSON, true, true, "r"))
@@ -186,7 +247,7 @@ class ReleasePolicyTest {
 
   /**
    * The mandate, restated independently: released only with full current consent, or a met (and
-   * confirmed) exception.
+   * confirmed) exception for anything but a publication.
    */
   @ParameterizedTest
   @MethodSource("seeds")
@@ -213,9 +274,10 @@ class ReleasePolicyTest {
                     "t", Determination.Target.PERSON, r.nextBoolean(), r.nextBoolean(), "why"));
     boolean second = r.nextBoolean();
     boolean confirmed = r.nextBoolean();
+    boolean publication = r.nextInt(3) == 0;
     var request =
         new ReleasePolicy.Request(
-            status, version, concerns, consents, basis, det, second, confirmed);
+            status, version, concerns, consents, basis, det, second, confirmed, publication);
 
     boolean everyoneConsented =
         !concerns.isEmpty()
@@ -229,7 +291,11 @@ class ReleasePolicyTest {
                                         && c.version() == version
                                         && !c.revoked()));
     boolean exceptionMet =
-        det.isPresent() && det.get().imminent() && det.get().serious() && (!second || confirmed);
+        !publication
+            && det.isPresent()
+            && det.get().imminent()
+            && det.get().serious()
+            && (!second || confirmed);
     boolean expected =
         status == DisclosureStatus.DRAFT
             && (basis == Basis.CONSENT ? everyoneConsented : exceptionMet);

@@ -41,4 +41,29 @@ class OpenCaseCheckTest {
     assertThat(c.version()).isEqualTo(3);
     assertThat(c.toString()).doesNotContain("Ana");
   }
+
+  @Test
+  void aNameOfACaseTheOmbudsIsRecusedFrom_blocks_withoutSayingWhoseItIs() {
+    List<OpenCaseCheck.OpenPerson> open =
+        List.of(
+            new OpenCaseCheck.OpenPerson("Jane Moreau", "Robin*", false),
+            new OpenCaseCheck.OpenPerson("Paul Moreau", "Sacha*", false));
+    String text = "Ana* met Moreau in the corridor.";
+    OpenCaseCheck.Outcome o = OpenCaseCheck.check("s", 1, text, open, NOW);
+    assertThat(o).isInstanceOf(OpenCaseCheck.Outcome.Blocked.class);
+    List<OpenCaseCheck.Match> matches = ((OpenCaseCheck.Outcome.Blocked) o).matches();
+    // One match for the word typed, naming no pseudonym and not counting the hidden persons.
+    assertThat(matches).hasSize(1);
+    assertThat(matches.get(0).pseudonym()).isEmpty();
+    assertThat(text.substring(matches.get(0).start(), matches.get(0).end())).isEqualTo("Moreau");
+    assertThat(matches.toString()).doesNotContain("Robin", "Sacha", "Jane", "Paul");
+  }
+
+  @Test
+  void aStoryWithoutTheNamesOfACaseTheOmbudsIsRecusedFrom_isCleared() {
+    List<OpenCaseCheck.OpenPerson> open =
+        List.of(new OpenCaseCheck.OpenPerson("Jane Moreau", "Robin*", false));
+    assertThat(OpenCaseCheck.check("s", 1, "Ana* came to see us.", open, NOW))
+        .isInstanceOf(OpenCaseCheck.Outcome.Cleared.class);
+  }
 }

@@ -214,6 +214,252 @@ class StoriesIT {
     }
   }
 
+  private static final Map<String, Object> IMMINENT_AND_SERIOUS =
+      Map.of(
+          "basis",
+          "IMMINENT_HARM",
+          "determination",
+          Map.of(
+              "threat",
+              "A threat to hurt a colleague tonight",
+              "target",
+              "PERSON",
+              "imminent",
+              true,
+              "serious",
+              true,
+              "reasoning",
+              "Specific, dated, credible"));
+
+  /** The story's disclosure path once sent for consent. */
+  private static String sendForConsent(Ref ref, String storyPath) {
+    JsonNode sent = ref.http().post(storyPath + "/consent-request", Map.of()).json();
+    return "/api/v1/cases/"
+        + ref.caseId()
+        + "/disclosures/"
+        + sent.get("disclosureId").stringValue();
+  }
+
+  private static Map<String, Object> content(
+      String recipient, String identity, String channel, String text) {
+    return Map.of("recipient", recipient, "identity", identity, "channel", channel, "text", text);
+  }
+
+  private static void assertRefused(Http.Response r, int status, String code) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.json().get("error").stringValue()).isEqualTo(code);
+  }
+
+  @Test
+  void aStorysDisclosure_isNeverReleasedUnderTheException_norEditedIntoAnotherDisclosure()
+      throws Exception {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Ref ref = referenceCase(t);
+      Http http = ref.http();
+      JsonNode story =
+          http.post("/api/v1/stories", Map.of("caseId", ref.caseId(), "audience", 2500)).json();
+      String s = "/api/v1/stories/" + story.get("id").stringValue();
+      String draft = story.get("text").stringValue();
+      String d = sendForConsent(ref, s);
+
+      // Publishing averts no harm: the exception never releases a story, even when it is met.
+      Http.Response harm = http.post(d + "/release", IMMINENT_AND_SERIOUS);
+      assertRefused(harm, 422, "exception_not_met");
+      assertThat(harm.json().get("message").stringValue()).contains("publication", "consent");
+      assertThat(http.get(d).json().get("status").stringValue()).isEqualTo("DRAFT");
+      assertThat(http.get(s).json().get("status").stringValue()).isEqualTo("AWAITING_CONSENT");
+      assertRefused(http.get(s + "/export?format=pdf"), 409, "consent_required");
+
+      // The story's disclosure stays an anonymous publication to the public, with the disclaimer.
+      String stripped = draft.replace(Disclaimer.ENGLISH, "").strip();
+      assertRefused(
+          http.put(d, content(Stories.RECIPIENT, "NAMED", Stories.CHANNEL, draft)),
+          422,
+          "publication_anonymous");
+      assertRefused(
+          http.put(d, content("Head of HR", "ANONYMOUS", Stories.CHANNEL, draft)),
+          422,
+          "publication_fixed");
+      assertRefused(
+          http.put(d, content(Stories.RECIPIENT, "ANONYMOUS", "e-mail", draft)),
+          422,
+          "publication_fixed");
+      assertRefused(
+          http.put(d, content(Stories.RECIPIENT, "ANONYMOUS", Stories.CHANNEL, stripped)),
+          422,
+          "disclaimer_missing");
+      JsonNode unchanged = http.get(d).json();
+      assertThat(unchanged.get("version").asInt()).isEqualTo(1);
+      assertThat(unchanged.get("text").stringValue()).isEqualTo(draft);
+
+      // An edit that keeps the publication's rules is a new version, as for any disclosure.
+      String edited =
+          draft.replace(Disclaimer.ENGLISH, "Contact the Ombuds early!\n\n" + Disclaimer.ENGLISH);
+      Http.Response edit =
+          http.put(d, content(Stories.RECIPIENT, "ANONYMOUS", Stories.CHANNEL, edited));
+      assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+      assertThat(edit.json().get("version").asInt()).isEqualTo(2);
+
+      // With the consent of the person concerned to that version, it is released and exported.
+      assertThat(
+              http.post(d + "/consents", Map.of("personId", ref.jane(), "method", "IN_PERSON"))
+                  .status())
+          .isEqualTo(201);
+      Http.Response released = http.post(d + "/release", Map.of("basis", "CONSENT"));
+      assertThat(released.status()).as(released.body()).isEqualTo(200);
+      String md = new String(bytes(http, s + "/export?format=markdown"), StandardCharsets.UTF_8);
+      assertThat(unMarkdown(md).strip()).isEqualTo(edited.strip());
+    }
+  }
+
+  /** Points story {@code storyId} at another disclosure, as a corrupted database might. */
+  private static void pointAt(TestOffice t, String storyId, String disclosureId) {
+    JdbiStoryStore store = new JdbiStoryStore(t.office.db());
+    StoryStore.StoryRow row = store.find(storyId).orElseThrow();
+    assertThat(
+            store.update(
+                new StoryStore.StoryRow(
+                    row.id(),
+                    row.caseId(),
+                    java.util.Optional.of(disclosureId),
+                    row.version() + 1,
+                    row.audience(),
+                    row.createdAt(),
+                    row.updatedAt(),
+                    row.data()),
+                row.version()))
+        .isTrue();
+  }
+
+  /** Drafts {@code content}, has Jane consent and releases it by consent; returns its id. */
+  private static String releasedByConsent(Ref ref, Map<String, Object> content) {
+    Http http = ref.http();
+    String ds = "/api/v1/cases/" + ref.caseId() + "/disclosures";
+    Http.Response drafted = http.post(ds, content);
+    assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+    String id = drafted.json().get("id").stringValue();
+    assertThat(
+            http.post(
+                    ds + "/" + id + "/consents",
+                    Map.of("personId", ref.jane(), "method", "IN_PERSON"))
+                .status())
+        .isEqualTo(201);
+    Http.Response released = http.post(ds + "/" + id + "/release", Map.of("basis", "CONSENT"));
+    assertThat(released.status()).as(released.body()).isEqualTo(200);
+    return id;
+  }
+
+  @Test
+  void aStoryWhoseDisclosureIsNotAConsentedAnonymousPublication_isNotExported() throws Exception {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Ref ref = referenceCase(t);
+      Http http = ref.http();
+      JsonNode story =
+          http.post("/api/v1/stories", Map.of("caseId", ref.caseId(), "audience", 2500)).json();
+      String storyId = story.get("id").stringValue();
+      String s = "/api/v1/stories/" + storyId;
+      String draft = story.get("text").stringValue();
+      String d = sendForConsent(ref, s);
+      String disclosureId = d.substring(d.lastIndexOf('/') + 1);
+
+      // The story's own publication marked released without anyone's consent (as a release under
+      // the exception would have): the story is not exported.
+      org.ombuds.store.JdbiDisclosureStore disclosures =
+          new org.ombuds.store.JdbiDisclosureStore(t.office.db());
+      org.ombuds.mandate.DisclosureStore.DisclosureRow row =
+          disclosures.findDisclosure(ref.caseId(), disclosureId).orElseThrow();
+      assertThat(
+              disclosures.updateDisclosure(
+                  new org.ombuds.mandate.DisclosureStore.DisclosureRow(
+                      row.id(),
+                      row.caseId(),
+                      "RELEASED",
+                      row.version(),
+                      row.createdAt(),
+                      java.util.Optional.of(t.office.clock().instant()),
+                      row.data()),
+                  row.version()))
+          .isTrue();
+      assertThat(http.get(s).json().get("status").stringValue()).isEqualTo("RELEASED");
+      for (String format : List.of("markdown", "html", "pdf")) {
+        Http.Response refused = http.get(s + "/export?format=" + format);
+        assertRefused(refused, 409, "consent_required");
+        assertThat(refused.json().get("message").stringValue()).contains("imminent-harm");
+      }
+
+      // A disclosure released under the exception, if the story pointed at it: not exported.
+      String ds = "/api/v1/cases/" + ref.caseId() + "/disclosures";
+      String letter =
+          http.post(ds, content("Head of HR", "ANONYMOUS", "letter", draft))
+              .json()
+              .get("id")
+              .stringValue();
+      Http.Response harm = http.post(ds + "/" + letter + "/release", IMMINENT_AND_SERIOUS);
+      assertThat(harm.status()).as(harm.body()).isEqualTo(200);
+      pointAt(t, storyId, letter);
+      assertRefused(http.get(s + "/export?format=markdown"), 409, "consent_required");
+
+      // Consented and released, but named, or to someone else than the public: not a story.
+      pointAt(t, storyId, releasedByConsent(ref, content("Head of HR", "NAMED", "letter", draft)));
+      assertRefused(http.get(s + "/export?format=html"), 409, "not_publishable");
+      pointAt(
+          t, storyId, releasedByConsent(ref, content("Head of HR", "ANONYMOUS", "letter", draft)));
+      assertRefused(http.get(s + "/export?format=pdf"), 409, "not_publishable");
+
+      // A publication without the disclaimer, drafted by a mandate that did not check for it.
+      String actor = t.office.accounts().accounts().get(0).id();
+      org.ombuds.mandate.Mandate unchecked =
+          new org.ombuds.mandate.Mandate(
+              disclosures,
+              t.office.cases(),
+              t.office.audit(),
+              t.office.db(),
+              t.office.clock(),
+              () -> 1);
+      String bare =
+          unchecked
+              .draft(
+                  actor,
+                  ref.caseId(),
+                  new org.ombuds.mandate.DraftContent(
+                      Stories.RECIPIENT,
+                      org.ombuds.mandate.IdentityMode.ANONYMOUS,
+                      Stories.CHANNEL,
+                      draft.replace(Disclaimer.ENGLISH, "").strip(),
+                      List.of()))
+              .id();
+      unchecked.consent(
+          actor,
+          ref.caseId(),
+          bare,
+          ref.jane(),
+          org.ombuds.mandate.ConsentMethod.IN_PERSON,
+          java.util.Optional.empty());
+      assertThat(
+              unchecked.release(
+                  actor,
+                  ref.caseId(),
+                  bare,
+                  org.ombuds.mandate.Basis.CONSENT,
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty()))
+          .isInstanceOf(org.ombuds.mandate.Mandate.ReleaseOutcome.Released.class);
+      pointAt(t, storyId, bare);
+      assertRefused(http.get(s + "/export?format=markdown"), 409, "disclaimer_missing");
+
+      // Every refusal audited with ids only.
+      List<String> outcomes = new ArrayList<>();
+      new org.ombuds.store.JdbiAuditStore(t.office.db())
+          .forEachInOrder(
+              e -> {
+                if (e.kind() == org.ombuds.audit.AuditKind.STORY_EXPORTED) {
+                  outcomes.add(e.outcome());
+                }
+              });
+      assertThat(outcomes).hasSize(7).allMatch(o -> o.equals(storyId + ":refused"));
+    }
+  }
+
   @Test
   void aStoryWithoutAnAudience_takesTheLatestPersonnelCountOfTheAnnualReport() throws Exception {
     try (TestOffice t = TestOffice.create().serve()) {
@@ -295,6 +541,73 @@ class StoriesIT {
       Http.Response consent = http.post(s + "/consent-request", Map.of());
       assertThat(consent.status()).isEqualTo(409);
       assertThat(consent.json().get("error").stringValue()).isEqualTo("not_from_a_case");
+    }
+  }
+
+  @Test
+  void aStoryWithoutACase_isBlockedByANameOfACaseTheOmbudsIsRecusedFrom_revealingNothingOfIt()
+      throws Exception {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http a = t.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
+      String beaId =
+          a.post(
+                  "/api/v1/accounts",
+                  Map.of("username", "bea", "passphrase", "bea's long passphrase"))
+              .json()
+              .get("id")
+              .stringValue();
+      Http b = t.http().login("bea", "bea's long passphrase");
+      String caseId =
+          a.post(
+                  "/api/v1/cases",
+                  Map.of(
+                      "title",
+                      "Secret title of the case",
+                      "categories",
+                      List.of("6a"),
+                      "workUnit",
+                      Map.of("name", "Vacuum", "size", 30)))
+              .json()
+              .get("id")
+              .stringValue();
+      String pseudonym =
+          a.post(
+                  "/api/v1/cases/" + caseId + "/persons",
+                  Map.of("role", "VISITOR", "name", "Hélène Dubois"))
+              .json()
+              .get("pseudonym")
+              .stringValue();
+      assertThat(
+              a.post("/api/v1/cases/" + caseId + "/recuse", Map.of("handOverTo", beaId)).status())
+          .isEqualTo(200);
+      assertThat(a.get("/api/v1/cases/" + caseId).status()).isEqualTo(404);
+
+      String leaky = "Ottoline* met HELENE in the corridor.\n\n" + Disclaimer.ENGLISH;
+      JsonNode story = a.post("/api/v1/stories", Map.of("text", leaky, "audience", 2500)).json();
+      String s = "/api/v1/stories/" + story.get("id").stringValue();
+
+      // The recused Ombuds learns that a name of an open case appears, and which word: no more.
+      Http.Response check = a.post(s + "/check", Map.of());
+      assertThat(check.json().get("cleared").booleanValue()).isFalse();
+      assertThat(check.json().get("matches").size()).isEqualTo(1);
+      JsonNode match = check.json().get("matches").get(0);
+      assertThat(match.get("excerpt").stringValue()).isEqualTo("HELENE");
+      assertThat(match.get("pseudonym").stringValue()).isEmpty();
+      String bare = pseudonym.replace("*", "");
+      assertThat(check.body()).doesNotContain(bare, "Dubois", "Secret title", caseId);
+      Http.Response blocked = a.get(s + "/export?format=markdown");
+      assertRefused(blocked, 409, "open_case_match");
+      assertThat(blocked.body()).doesNotContain(bare, "Dubois", "Secret title", caseId);
+
+      // The Ombuds who handles the case sees whose name it is.
+      JsonNode seen = b.post(s + "/check", Map.of()).json().get("matches").get(0);
+      assertThat(seen.get("pseudonym").stringValue()).isEqualTo(pseudonym);
+
+      // Without the name, the recused Ombuds exports it.
+      String safe = "Ottoline* met a colleague in the corridor.\n\n" + Disclaimer.ENGLISH;
+      assertThat(a.put(s, Map.of("text", safe)).status()).isEqualTo(200);
+      String md = new String(bytes(a, s + "/export?format=markdown"), StandardCharsets.UTF_8);
+      assertThat(unMarkdown(md).strip()).isEqualTo(safe);
     }
   }
 
