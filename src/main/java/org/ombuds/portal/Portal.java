@@ -351,29 +351,47 @@ public final class Portal {
   }
 
   /**
-   * The visitor grants the request about disclosure {@code disclosureId}, for the version shown.
-   * Recorded as a pending portal grant; it becomes a mandate consent (method PORTAL, that exact
-   * version) when an Ombuds next opens or releases the disclosure.
+   * The visitor grants the request about disclosure {@code disclosureId}. Recorded as a pending
+   * portal grant; it becomes a mandate consent (method PORTAL, that exact version) when an Ombuds
+   * next opens or releases the disclosure.
    *
+   * @param versionSeen the version the visitor read; without it, the version currently asked
    * @throws PortalException 404 if no such request is open for this thread, 409 {@code
-   *     version_changed} if the draft changed after it was shown
+   *     version_changed} if the draft changed after it was shown (or since the version read)
    */
-  public void grant(VisitorSession s, String disclosureId) {
-    decide(s, disclosureId, Views.RequestStatus.GRANTED);
+  public void grant(VisitorSession s, String disclosureId, Optional<Integer> versionSeen) {
+    decide(s, disclosureId, versionSeen, Views.RequestStatus.GRANTED);
   }
 
-  /** The visitor declines the request about {@code disclosureId}. */
-  public void decline(VisitorSession s, String disclosureId) {
-    decide(s, disclosureId, Views.RequestStatus.DECLINED);
+  /** The visitor declines the request about {@code disclosureId}; as {@link #grant}. */
+  public void decline(VisitorSession s, String disclosureId, Optional<Integer> versionSeen) {
+    decide(s, disclosureId, versionSeen, Views.RequestStatus.DECLINED);
   }
 
-  private void decide(VisitorSession s, String disclosureId, Views.RequestStatus decision) {
-    PortalStore.ConsentRow r =
-        store.consentsOfThread(s.threadId()).stream()
-            .filter(c -> c.disclosureId().equals(disclosureId))
-            .max(Comparator.comparingLong(PortalStore.ConsentRow::seq))
-            .orElseThrow(
-                () -> new PortalException(404, "not_found", "There is no such request for you."));
+  private PortalStore.ConsentRow newestRequest(VisitorSession s, String disclosureId) {
+    return store.consentsOfThread(s.threadId()).stream()
+        .filter(c -> c.disclosureId().equals(disclosureId))
+        .max(Comparator.comparingLong(PortalStore.ConsentRow::seq))
+        .orElseThrow(
+            () -> new PortalException(404, "not_found", "There is no such request for you."));
+  }
+
+  private void decide(
+      VisitorSession s,
+      String disclosureId,
+      Optional<Integer> versionSeen,
+      Views.RequestStatus decision) {
+    PortalStore.ConsentRow r = newestRequest(s, disclosureId);
+    // The Ombuds may have edited and asked again while the visitor was reading: an answer counts
+    // only for the version the visitor read, never for a newer one they have not seen.
+    if (versionSeen.isPresent() && versionSeen.get() != r.version()) {
+      throw new PortalException(
+          409,
+          "version_changed",
+          "The text changed since you read it; please read it again: version "
+              + r.version()
+              + " is the one asked now. Nothing was recorded.");
+    }
     Views.RequestStatus now = effectiveStatus(r);
     if (now == Views.RequestStatus.OUTDATED) {
       if (Views.RequestStatus.valueOf(r.status()) != Views.RequestStatus.OUTDATED) {
@@ -385,8 +403,8 @@ public final class Portal {
       throw new PortalException(
           409,
           "version_changed",
-          "The Ombuds changed this text after asking you: nothing was recorded. Wait for the new"
-              + " version.");
+          "The text changed since you read it: the Ombuds edited it after asking you. Nothing"
+              + " was recorded; the new version will be shown to you to read again.");
     }
     if (now != Views.RequestStatus.PENDING) {
       throw new PortalException(

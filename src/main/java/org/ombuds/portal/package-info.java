@@ -35,8 +35,9 @@
  * estimate in plain words, the version) to the thread. A grant is stored as a pending portal grant
  * for that version; the mandate applies it ({@link org.ombuds.mandate.PendingConsents}) as a
  * consent with method PORTAL for that exact version when an unlocked Ombuds next opens or releases
- * the draft. If the draft changed meanwhile the grant is refused ({@code version_changed}) or shows
- * as outdated, and never counts.
+ * the draft. A grant or a refusal names the version the visitor read: if the draft changed
+ * meanwhile (or was sent again in a newer version) it is refused ({@code version_changed}) and
+ * nothing is recorded, or it shows as outdated and never counts.
  *
  * <h2>Metadata</h2>
  *

@@ -94,13 +94,24 @@ final class PortalApi {
   }
 
   void grant(Context ctx) {
-    portal.grant(Auth.visitor(ctx).session(), disclosureId(ctx));
+    portal.grant(Auth.visitor(ctx).session(), disclosureId(ctx), versionSeen(ctx));
     ctx.status(201).json(Map.of("status", "GRANTED"));
   }
 
   void decline(Context ctx) {
-    portal.decline(Auth.visitor(ctx).session(), disclosureId(ctx));
+    portal.decline(Auth.visitor(ctx).session(), disclosureId(ctx), versionSeen(ctx));
     ctx.json(Map.of("status", "DECLINED"));
+  }
+
+  /**
+   * The version the visitor read, from an optional body {@code {"version": n}}. The contract shows
+   * these calls without a body, so none (or one without the field) means the version asked now.
+   */
+  private static Optional<Integer> versionSeen(Context ctx) {
+    if (ctx.body().isBlank()) {
+      return Optional.empty();
+    }
+    return Json.optionalInteger(Json.object(ctx), "version", 1, Integer.MAX_VALUE);
   }
 
   private static String disclosureId(Context ctx) {

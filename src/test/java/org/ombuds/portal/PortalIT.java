@@ -398,6 +398,120 @@ class PortalIT {
     }
   }
 
+  static void edit(Http ombuds, Story s, String d, String text) {
+    Http.Response r =
+        ombuds.put(
+            "/api/v1/cases/" + s.caseId() + "/disclosures/" + d,
+            Map.of(
+                "recipient", "Head of Operations",
+                "identity", "ANONYMOUS",
+                "channel", "meeting",
+                "text", text));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  static Http.Response ask(Http ombuds, Story s, String d) {
+    Http.Response r =
+        ombuds.post(
+            "/api/v1/cases/" + s.caseId() + "/disclosures/" + d + "/portal-consent", Map.of());
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r;
+  }
+
+  /** A visitor's token, straight from the receipt, for the portal's pages (cookie and form). */
+  static String token(TestOffice t, String receipt) {
+    Http.Response r = t.http().post("/portal/session", Map.of("receipt", receipt));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().get("token").stringValue();
+  }
+
+  static Http.Response pageForm(TestOffice t, String token, String path, Map<String, String> more) {
+    Map<String, String> form = new java.util.HashMap<>(more);
+    form.put("_csrf", PortalSessions.csrfToken(token));
+    return t.http().postForm(path, form, "ombuds_portal=" + token);
+  }
+
+  @Test
+  void a_grant_counts_only_for_the_version_the_visitor_read() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http ombuds = login(t);
+      Story s = story(ombuds);
+      String d = draft(ombuds, s, "Please remind the whole group of the safety rules.");
+      ask(ombuds, s, d);
+      String token = token(t, s.receipt());
+      Http visitor = t.http().withToken(token);
+      // The visitor reads version 1 ...
+      assertThat(t.http().getWithCookies("/portal/me?lang=en", "ombuds_portal=" + token).body())
+          .contains("I consent to version 1")
+          .contains("name=\"version\" value=\"1\"");
+      // ... meanwhile the Ombuds edits and asks again for version 2.
+      edit(ombuds, s, d, "Please remind the whole group of the safety rules, and Jane Doe too.");
+      ask(ombuds, s, d);
+
+      Http.Response stale =
+          visitor.post("/portal/consent-requests/" + d + "/grant", Map.of("version", 1));
+      assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+      assertThat(stale.json().get("error").stringValue()).isEqualTo("version_changed");
+      assertThat(stale.json().get("message").stringValue()).contains("read it again");
+      Http.Response staleNo =
+          visitor.post("/portal/consent-requests/" + d + "/decline", Map.of("version", 1));
+      assertThat(staleNo.status()).isEqualTo(409);
+      assertThat(staleNo.json().get("error").stringValue()).isEqualTo("version_changed");
+      JsonNode waiting = visitor.get("/portal/thread").json().get("consentRequests").get(0);
+      assertThat(waiting.get("version").intValue()).isEqualTo(2);
+      assertThat(waiting.get("status").stringValue()).as("nothing recorded").isEqualTo("PENDING");
+
+      // The page's form carries the version it showed: the same refusal, calmly, in both languages.
+      String path = "/portal/me/consent/" + d + "/grant";
+      Http.Response page = pageForm(t, token, path, Map.of("version", "1", "lang", "en"));
+      assertThat(page.status()).isEqualTo(409);
+      assertThat(page.body())
+          .contains("The text changed since you read it; please read it again")
+          .contains("I consent to version 2")
+          .contains("and Jane Doe too.");
+      Http.Response pageFr = pageForm(t, token, path, Map.of("version", "1", "lang", "fr"));
+      assertThat(pageFr.status()).isEqualTo(409);
+      assertThat(pageFr.body())
+          .contains("Le texte a changé depuis votre lecture ; veuillez le relire")
+          .contains("Je consens à la version 2");
+      assertThat(kinds(t)).doesNotContain(AuditKind.PORTAL_CONSENT_GRANTED);
+
+      Http.Response granted = pageForm(t, token, path, Map.of("version", "2", "lang", "en"));
+      assertThat(granted.status()).as(granted.body()).isEqualTo(303);
+      assertThat(
+              visitor
+                  .get("/portal/thread")
+                  .json()
+                  .get("consentRequests")
+                  .get(0)
+                  .get("status")
+                  .stringValue())
+          .isEqualTo("GRANTED");
+      Http.Response released =
+          ombuds.post(
+              "/api/v1/cases/" + s.caseId() + "/disclosures/" + d + "/release",
+              Map.of("basis", "CONSENT"));
+      assertThat(released.status()).as(released.body()).isEqualTo(200);
+
+      // With a version that is the current one, the JSON grant works; without a body too.
+      String d2 = draft(ombuds, s, "Please check the ladders.");
+      ask(ombuds, s, d2);
+      assertThat(
+              visitor
+                  .post("/portal/consent-requests/" + d2 + "/grant", Map.of("version", 1))
+                  .status())
+          .isEqualTo(201);
+      String d3 = draft(ombuds, s, "Please check the stairs.");
+      ask(ombuds, s, d3);
+      assertThat(
+              visitor
+                  .postRaw("/portal/consent-requests/" + d3 + "/decline", "application/json", "")
+                  .status())
+          .as("no body at all")
+          .isEqualTo(200);
+    }
+  }
+
   @Test
   void asking_consent_without_a_portal_thread_is_refused() {
     try (TestOffice t = TestOffice.create().serve()) {
