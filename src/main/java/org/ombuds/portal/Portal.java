@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ombuds.audit.AuditEvent;
 import org.ombuds.audit.AuditKind;
@@ -81,13 +83,17 @@ public final class Portal {
   private final Transactions tx;
   private final Clock clock;
   private final AlertSink alerts;
+  private final Function<String, Set<String>> recusedCases;
   private final PortalSessions sessions;
   private final Semaphore hashing = new Semaphore(HASH_PERMITS, true);
   private final TokenBucket failures;
   private final TokenBucket contacts;
   private final byte[] salt;
 
-  /** Everything the portal needs; {@code officeKeys} is present while the office is unlocked. */
+  /**
+   * Everything the portal needs; {@code officeKeys} is present while the office is unlocked, and
+   * {@code recusedCases} gives the ids of the cases an account is recused from.
+   */
   public record Wiring(
       PortalStore store,
       PortalVault portalVault,
@@ -99,7 +105,8 @@ public final class Portal {
       AuditLog audit,
       Transactions tx,
       Clock clock,
-      AlertSink alerts) {}
+      AlertSink alerts,
+      Function<String, Set<String>> recusedCases) {}
 
   public Portal(Wiring w) {
     this.store = w.store();
@@ -113,6 +120,7 @@ public final class Portal {
     this.tx = w.tx();
     this.clock = w.clock();
     this.alerts = w.alerts();
+    this.recusedCases = w.recusedCases();
     this.sessions = new PortalSessions(clock);
     this.failures = new TokenBucket(clock, FAILURES, FAILURE_REFILL);
     this.contacts = new TokenBucket(clock, CONTACTS, CONTACT_REFILL);
@@ -433,11 +441,18 @@ public final class Portal {
 
   // ---------------------------------------------------------------- Ombuds side
 
-  /** Every thread, newest activity first, with the name the visitor gave if any. */
+  /**
+   * Every thread {@code actorId} may see, newest activity first, with the name the visitor gave if
+   * any: not those linked to a case the Ombuds is recused from.
+   */
   public List<Views.InboxEntry> inbox(String actorId) {
     OfficeKeys keys = unlocked();
+    Set<String> recused = recusedCases.apply(actorId);
     List<Views.InboxEntry> out = new ArrayList<>();
     for (PortalStore.ThreadRow t : store.threads()) {
+      if (!visible(t, recused)) {
+        continue;
+      }
       out.add(
           new Views.InboxEntry(
               t.id(),
@@ -459,7 +474,7 @@ public final class Portal {
   /** A thread as the Ombuds reads it; marks it read. Audited. */
   public Views.OmbudsThread read(String actorId, String threadId) {
     OfficeKeys keys = unlocked();
-    PortalStore.ThreadRow t = requireThread(threadId);
+    PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
     Fields meta = meta(keys, t);
     List<Views.Message> messages = new ArrayList<>();
     for (PortalStore.MessageRow m : store.messages(t.id())) {
@@ -485,7 +500,7 @@ public final class Portal {
   public String reply(String actorId, String threadId, String text) {
     unlocked();
     String checked = requireText(text, "reply");
-    PortalStore.ThreadRow t = requireThread(threadId);
+    PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
     String[] id = new String[1];
     tx.run(
         () -> {
@@ -498,9 +513,12 @@ public final class Portal {
     return id[0];
   }
 
-  /** Links a thread to a person of a case the Ombuds may see. */
+  /**
+   * Links a thread to a person of a case the Ombuds may see; a case they are recused from is
+   * refused as one that does not exist.
+   */
   public void link(String actorId, String threadId, String caseId, String personId) {
-    PortalStore.ThreadRow t = requireThread(threadId);
+    PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
     requirePerson(actorId, caseId, personId);
     tx.run(
         () -> {
@@ -515,7 +533,7 @@ public final class Portal {
    */
   public String openCase(String actorId, String threadId, NewCase input) {
     OfficeKeys keys = unlocked();
-    PortalStore.ThreadRow t = requireThread(threadId);
+    PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
     Optional<String> name = meta(keys, t).optional("name");
     String caseId = cases.create(actorId, input);
     CaseView.PersonView visitor =
@@ -729,11 +747,29 @@ public final class Portal {
 
   private PortalStore.ThreadRow requireThread(String id) {
     if (!Ids.isId(id)) {
-      throw new PortalException(404, "not_found", "There is no such conversation.");
+      throw noSuchThread();
     }
-    return store
-        .thread(id)
-        .orElseThrow(() -> new PortalException(404, "not_found", "There is no such conversation."));
+    return store.thread(id).orElseThrow(Portal::noSuchThread);
+  }
+
+  /**
+   * A thread the Ombuds may see. One linked to a case they are recused from gets exactly the answer
+   * for a thread that does not exist, as the case file does: recusal reveals nothing.
+   */
+  private PortalStore.ThreadRow requireVisibleThread(String actorId, String threadId) {
+    PortalStore.ThreadRow t = requireThread(threadId);
+    if (!visible(t, recusedCases.apply(actorId))) {
+      throw noSuchThread();
+    }
+    return t;
+  }
+
+  private static boolean visible(PortalStore.ThreadRow t, Set<String> recused) {
+    return t.caseId().map(c -> !recused.contains(c)).orElse(true);
+  }
+
+  private static PortalException noSuchThread() {
+    return new PortalException(404, "not_found", "There is no such conversation.");
   }
 
   private OfficeKeys unlocked() {

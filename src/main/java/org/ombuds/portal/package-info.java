@@ -39,6 +39,11 @@
  * meanwhile (or was sent again in a newer version) it is refused ({@code version_changed}) and
  * nothing is recorded, or it shows as outdated and never counts.
  *
+ * <h2>Independence</h2>
+ *
+ * <p>An Ombuds recused from a case neither lists, reads, answers nor links a thread linked to it:
+ * the answer is the one for a thread that does not exist.
+ *
  * <h2>Metadata</h2>
  *
  * <ul>

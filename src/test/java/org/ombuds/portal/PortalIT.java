@@ -513,6 +513,77 @@ class PortalIT {
   }
 
   @Test
+  void a_recused_ombuds_neither_lists_nor_reads_nor_answers_the_threads_of_the_case() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http a = login(t);
+      String bId =
+          a.post(
+                  "/api/v1/accounts",
+                  Map.of("username", "bea", "passphrase", "bea's long passphrase"))
+              .json()
+              .get("id")
+              .stringValue();
+      Http b = t.http().login("bea", "bea's long passphrase");
+      Story s = story(a);
+      String other = receipt(t.http().post("/portal/contact", Map.of("message", "Unlinked.")));
+      assertThat(other).isNotEmpty();
+      String linked = null;
+      String loose = null;
+      for (JsonNode e : a.get("/api/v1/portal/threads").json()) {
+        if (e.get("caseId").isNull()) {
+          loose = e.get("id").stringValue();
+        } else {
+          linked = e.get("id").stringValue();
+        }
+      }
+      assertThat(linked).isNotNull();
+      assertThat(loose).isNotNull();
+      assertThat(
+              a.post("/api/v1/cases/" + s.caseId() + "/recuse", Map.of("handOverTo", bId)).status())
+          .isEqualTo(200);
+
+      String unknown = "/api/v1/portal/threads/00000000-0000-4000-8000-000000000000";
+      assertThat(
+              a.get("/api/v1/portal/threads").json().values().stream()
+                  .map(x -> x.get("id").stringValue())
+                  .toList())
+          .containsExactly(loose);
+      Http.Response read = a.get("/api/v1/portal/threads/" + linked);
+      Http.Response none = a.get(unknown);
+      assertThat(read.status()).isEqualTo(404).isEqualTo(none.status());
+      assertThat(read.body()).isEqualTo(none.body());
+      Http.Response reply =
+          a.post("/api/v1/portal/threads/" + linked + "/replies", Map.of("text", "Hello."));
+      assertThat(reply.status()).isEqualTo(404);
+      assertThat(reply.body())
+          .isEqualTo(a.post(unknown + "/replies", Map.of("text", "Hello.")).body());
+      Map<String, String> target = Map.of("caseId", s.caseId(), "personId", s.jane());
+      Http.Response relink = a.post("/api/v1/portal/threads/" + linked + "/link", target);
+      assertThat(relink.status()).isEqualTo(404);
+      assertThat(relink.body()).isEqualTo(a.post(unknown + "/link", target).body());
+      // Linking another thread to the case is refused as for a case that does not exist.
+      Http.Response toRecused = a.post("/api/v1/portal/threads/" + loose + "/link", target);
+      Http.Response toNoCase =
+          a.post(
+              "/api/v1/portal/threads/" + loose + "/link",
+              Map.of("caseId", "00000000-0000-4000-8000-000000000000", "personId", s.jane()));
+      assertThat(toRecused.status()).isEqualTo(404);
+      assertThat(toRecused.body()).isEqualTo(toNoCase.body());
+      Http.Response page = t.http().getWithCookies("/inbox/" + linked, "");
+      assertThat(page.status()).as("no session, no page").isIn(302, 303, 401);
+      assertThat(t.office.portal().read(bId, linked).id()).isEqualTo(linked);
+
+      // A colleague still can.
+      assertThat(b.get("/api/v1/portal/threads").json()).hasSize(2);
+      assertThat(b.get("/api/v1/portal/threads/" + linked).status()).isEqualTo(200);
+      assertThat(
+              b.post("/api/v1/portal/threads/" + linked + "/replies", Map.of("text", "Hello."))
+                  .status())
+          .isEqualTo(201);
+    }
+  }
+
+  @Test
   void asking_consent_without_a_portal_thread_is_refused() {
     try (TestOffice t = TestOffice.create().serve()) {
       Http ombuds = login(t);
