@@ -314,9 +314,14 @@ public final class Portal {
     alerts.retaliationReported(t.caseId());
   }
 
-  /** The consent requests of the visitor's thread, newest first. */
+  /**
+   * The requests awaiting this visitor's answer, newest first. The whole history (granted,
+   * declined, applied, outdated) stays in {@link #thread}.
+   */
   public List<Views.ConsentRequest> consentRequests(VisitorSession s) {
-    return requests(s, requireThread(s.threadId()));
+    return requests(s, requireThread(s.threadId())).stream()
+        .filter(r -> r.status() == Views.RequestStatus.PENDING)
+        .toList();
   }
 
   private List<Views.ConsentRequest> requests(VisitorSession s, PortalStore.ThreadRow t) {
@@ -340,7 +345,25 @@ public final class Portal {
               f.get("text"),
               f.get("riskLevel"),
               Integer.parseInt(f.get("anonymitySet")),
+              findings(f),
               reasons.isEmpty() ? List.of() : List.of(reasons.split("\n", -1))));
+    }
+    return out;
+  }
+
+  /** The findings of a copy sent for consent; none in a copy sent before they were kept. */
+  private static List<RiskView.FindingView> findings(Fields f) {
+    int n = f.optional("findings").map(Integer::parseInt).orElse(0);
+    List<RiskView.FindingView> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String p = "finding." + i + ".";
+      out.add(
+          new RiskView.FindingView(
+              f.get(p + "kind"),
+              Integer.parseInt(f.get(p + "start")),
+              Integer.parseInt(f.get(p + "end")),
+              f.get(p + "excerpt"),
+              f.get(p + "reason")));
     }
     return out;
   }
@@ -644,8 +667,20 @@ public final class Portal {
     List<String> reasons = new ArrayList<>();
     risk.findings().forEach(f -> reasons.add(f.reason()));
     reasons.addAll(risk.suggestions());
-    return new Fields()
-        .put("recipient", d.content().recipient())
+    Fields f = new Fields();
+    // The findings as the Ombuds sees them (kind, span, excerpt, reason), so the visitor's list can
+    // give the same risk object as the disclosure API.
+    f.put("findings", Integer.toString(risk.findings().size()));
+    for (int i = 0; i < risk.findings().size(); i++) {
+      RiskView.FindingView x = risk.findings().get(i);
+      String p = "finding." + i + ".";
+      f.put(p + "kind", x.kind())
+          .put(p + "start", Integer.toString(x.start()))
+          .put(p + "end", Integer.toString(x.end()))
+          .put(p + "excerpt", x.excerpt())
+          .put(p + "reason", x.reason());
+    }
+    return f.put("recipient", d.content().recipient())
         .put("identity", d.content().identity().name())
         .put("channel", d.content().channel())
         .put("text", d.content().text())

@@ -3,6 +3,7 @@ package org.ombuds.portal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.ombuds.mandate.RiskView;
 
 /** What the portal shows, to visitors and to the Ombuds. Plain values. */
 public final class Views {
@@ -49,8 +50,9 @@ public final class Views {
   }
 
   /**
-   * A draft shown to a visitor: exactly what would leave the office, the anonymity estimate in
-   * plain words (level, anonymity set, reasons) and the version consent would be for.
+   * A draft shown to a visitor: exactly what would leave the office, the anonymity estimate (level,
+   * anonymity set, the findings as the Ombuds sees them, and in plain words the reasons and
+   * suggestions) and the version consent would be for.
    */
   public record ConsentRequest(
       String disclosureId,
@@ -62,6 +64,7 @@ public final class Views {
       String text,
       String riskLevel,
       int anonymitySet,
+      List<RiskView.FindingView> findings,
       List<String> reasons) {}
 
   /** One line of the Ombuds' inbox (no content beyond the optional name the visitor gave). */

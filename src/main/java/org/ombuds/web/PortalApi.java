@@ -142,12 +142,14 @@ final class PortalApi {
     out.put("identity", r.identity());
     out.put("channel", r.channel());
     out.put("text", r.text());
-    out.put(
-        "risk",
-        Map.of(
-            "level", r.riskLevel(),
-            "anonymitySet", r.anonymitySet(),
-            "reasons", r.reasons()));
+    // The disclosure API's risk shape ({level, anonymitySet, findings}), with the reasons and
+    // suggestions in plain words that the portal's pages show.
+    Map<String, Object> risk = new LinkedHashMap<>();
+    risk.put("level", r.riskLevel());
+    risk.put("anonymitySet", r.anonymitySet());
+    risk.put("findings", r.findings().stream().map(MandateApi::finding).toList());
+    risk.put("reasons", r.reasons());
+    out.put("risk", risk);
     return out;
   }
 

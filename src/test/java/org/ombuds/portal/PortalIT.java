@@ -327,6 +327,10 @@ class PortalIT {
       assertThat(r.get("status").stringValue()).isEqualTo("PENDING");
       assertThat(r.get("risk").get("level").stringValue()).isIn("LOW", "MEDIUM", "HIGH");
       assertThat(r.get("risk").get("anonymitySet").intValue()).isPositive();
+      assertThat(r.get("risk").get("findings").isArray())
+          .as("findings, as in the disclosure API: %s", r)
+          .isTrue();
+      assertThat(r.get("risk").get("reasons").isArray()).isTrue();
       assertThat(visitor.post("/portal/consent-requests/" + d + "/grant", Map.of()).status())
           .as("granted while the office is locked")
           .isEqualTo(201);
@@ -341,7 +345,18 @@ class PortalIT {
       JsonNode consents = ombuds.get(base + d).json().get("consents");
       assertThat(consents.get(0).get("method").stringValue()).isEqualTo("PORTAL");
       assertThat(consents.get(0).get("version").intValue()).isEqualTo(1);
-      assertThat(visitor.get("/portal/consent-requests").json().get(0).get("status").stringValue())
+      assertThat(visitor.get("/portal/consent-requests").json())
+          .as("only requests awaiting an answer")
+          .isEmpty();
+      assertThat(
+              visitor
+                  .get("/portal/thread")
+                  .json()
+                  .get("consentRequests")
+                  .get(0)
+                  .get("status")
+                  .stringValue())
+          .as("the history stays in the thread")
           .isEqualTo("APPLIED");
 
       // A grant, then an edit: the grant was for version 1 and does not count for version 2.
@@ -363,8 +378,16 @@ class PortalIT {
       Http.Response refused = ombuds.post(base + d2 + "/release", Map.of("basis", "CONSENT"));
       assertThat(refused.status()).isEqualTo(409);
       assertThat(refused.json().get("error").stringValue()).isEqualTo("consent_required");
-      assertThat(visitor.get("/portal/consent-requests").json().get(0).get("status").stringValue())
+      assertThat(
+              visitor
+                  .get("/portal/thread")
+                  .json()
+                  .get("consentRequests")
+                  .get(0)
+                  .get("status")
+                  .stringValue())
           .isEqualTo("OUTDATED");
+      assertThat(visitor.get("/portal/consent-requests").json()).isEmpty();
 
       // Asked, then edited before the visitor answers: the grant is refused.
       String d3 = draft(ombuds, s, "Please check the ladders.");
@@ -509,6 +532,24 @@ class PortalIT {
                   .status())
           .as("no body at all")
           .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void the_visitor_sees_the_same_findings_as_the_ombuds() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http ombuds = login(t);
+      Story s = story(ombuds);
+      String d = draft(ombuds, s, "Jane Doe says the night shift of the loading dock is unsafe.");
+      ask(ombuds, s, d);
+      JsonNode risk =
+          ombuds.get("/api/v1/cases/" + s.caseId() + "/disclosures/" + d).json().get("risk");
+      assertThat(risk.get("findings")).isNotEmpty();
+      JsonNode shown = visitor(t, s.receipt()).get("/portal/consent-requests").json().get(0);
+      assertThat(shown.get("risk").get("level")).isEqualTo(risk.get("level"));
+      assertThat(shown.get("risk").get("anonymitySet")).isEqualTo(risk.get("anonymitySet"));
+      assertThat(shown.get("risk").get("findings")).isEqualTo(risk.get("findings"));
+      assertThat(shown.get("risk").get("reasons")).isNotEmpty();
     }
   }
 
