@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -328,7 +329,10 @@ public final class Portal {
     List<Views.ConsentRequest> out = new ArrayList<>();
     List<PortalStore.ConsentRow> rows = new ArrayList<>(store.consentsOfThread(t.id()));
     rows.sort(Comparator.comparingLong(PortalStore.ConsentRow::seq).reversed());
+    Set<String> seen = new HashSet<>();
     for (PortalStore.ConsentRow r : rows) {
+      // Only the newest request about a disclosure can be withdrawn (see revoke).
+      boolean newest = seen.add(r.disclosureId());
       Fields f =
           Fields.decode(
               portalVault.openFromThread(s.key(), r.visitorSealed(), ctx("consent", r.id())));
@@ -346,7 +350,11 @@ public final class Portal {
               f.get("riskLevel"),
               Integer.parseInt(f.get("anonymitySet")),
               findings(f),
-              reasons.isEmpty() ? List.of() : List.of(reasons.split("\n", -1))));
+              reasons.isEmpty() ? List.of() : List.of(reasons.split("\n", -1)),
+              newest
+                  && (status == Views.RequestStatus.GRANTED
+                      || status == Views.RequestStatus.APPLIED)
+                  && !released(r.disclosureId())));
     }
     return out;
   }
@@ -455,6 +463,49 @@ public final class Portal {
                   "ok"));
         });
     alerts.messageArrived(Optional.of(r.caseId()));
+  }
+
+  /**
+   * The visitor withdraws their consent to the disclosure {@code disclosureId}, which is possible
+   * until it is released. Works while the office is locked: a grant not yet applied simply never
+   * will be; a grant already applied as a mandate consent is revoked through the mandate when an
+   * Ombuds next opens or releases the disclosure ({@link #applyGrants}), which is always before the
+   * release policy looks at the consents.
+   *
+   * @throws PortalException 404 if no such request is open for this thread, 409 {@code
+   *     already_released} once released, 409 {@code not_granted} if there is no consent to withdraw
+   */
+  public void revoke(VisitorSession s, String disclosureId) {
+    PortalStore.ConsentRow r = newestRequest(s, disclosureId);
+    if (released(disclosureId)) {
+      throw new PortalException(
+          409,
+          "already_released",
+          "This text was already sent: a consent can only be withdrawn before it is sent.");
+    }
+    String raw = r.status();
+    if (!raw.equals(Views.RequestStatus.GRANTED.name())
+        && !raw.equals(Views.RequestStatus.APPLIED.name())) {
+      throw new PortalException(
+          409,
+          "not_granted",
+          "You have not consented to this request: there is nothing to withdraw.");
+    }
+    tx.run(
+        () -> {
+          // The mandate consent's id stays on the row until the mandate has revoked it.
+          store.setConsentStatus(r.id(), Views.RequestStatus.REVOKED.name(), r.consentId());
+          store.touch(s.threadId(), store.nextActivity(), true);
+          audit.append(new AuditEvent(AuditKind.PORTAL_CONSENT_REVOKED, VISITOR, PORTAL, "ok"));
+        });
+    alerts.messageArrived(Optional.of(r.caseId()));
+  }
+
+  private boolean released(String disclosureId) {
+    return store
+        .draftState(disclosureId)
+        .map(d -> d.status().equals(DisclosureStatus.RELEASED.name()))
+        .orElse(false);
   }
 
   /** Ends a visitor session. */
@@ -692,12 +743,20 @@ public final class Portal {
 
   /**
    * Turns the visitor grants recorded for a disclosure into mandate consents (method PORTAL, the
-   * exact version granted); a grant for an older version is marked outdated and never counts.
-   * Called by the mandate whenever an Ombuds opens or releases a disclosure.
+   * exact version granted); a grant for an older version is marked outdated and never counts. Then
+   * revokes, through the mandate, the consents the visitor withdrew. Called by the mandate whenever
+   * an Ombuds opens or releases a disclosure.
    */
   public void applyGrants(String actorId, String caseId, String disclosureId) {
     for (PortalStore.ConsentRow r : store.consentsOfDisclosure(disclosureId)) {
-      if (!r.caseId().equals(caseId) || !r.status().equals(Views.RequestStatus.GRANTED.name())) {
+      if (!r.caseId().equals(caseId)) {
+        continue;
+      }
+      if (r.status().equals(Views.RequestStatus.REVOKED.name()) && r.consentId().isPresent()) {
+        applyRevocation(actorId, caseId, r);
+        continue;
+      }
+      if (!r.status().equals(Views.RequestStatus.GRANTED.name())) {
         continue;
       }
       try {
@@ -722,6 +781,24 @@ public final class Portal {
         }
         // Otherwise (a closed case, a person no longer concerned) the grant stays as it is and
         // counts for nothing: showing the disclosure must not fail because of it.
+      }
+    }
+  }
+
+  private void applyRevocation(String actorId, String caseId, PortalStore.ConsentRow r) {
+    try {
+      mandate.revoke(actorId, caseId, r.consentId().orElseThrow());
+      tx.run(
+          () ->
+              store.setConsentStatus(r.id(), Views.RequestStatus.REVOKED.name(), Optional.empty()));
+    } catch (MandateException e) {
+      // Released meanwhile, or the consent is gone with its case: nothing left to revoke, and
+      // showing the disclosure must not fail because of it.
+      if (e.code().equals("not_found")) {
+        tx.run(
+            () ->
+                store.setConsentStatus(
+                    r.id(), Views.RequestStatus.REVOKED.name(), Optional.empty()));
       }
     }
   }

@@ -46,13 +46,16 @@ public final class Views {
     GRANTED,
     DECLINED,
     APPLIED,
-    OUTDATED
+    OUTDATED,
+    /** Withdrawn by the visitor before release. */
+    REVOKED
   }
 
   /**
    * A draft shown to a visitor: exactly what would leave the office, the anonymity estimate (level,
    * anonymity set, the findings as the Ombuds sees them, and in plain words the reasons and
-   * suggestions) and the version consent would be for.
+   * suggestions) and the version consent would be for; whether the visitor can still withdraw their
+   * consent to it.
    */
   public record ConsentRequest(
       String disclosureId,
@@ -65,7 +68,8 @@ public final class Views {
       String riskLevel,
       int anonymitySet,
       List<RiskView.FindingView> findings,
-      List<String> reasons) {}
+      List<String> reasons,
+      boolean revocable) {}
 
   /** One line of the Ombuds' inbox (no content beyond the optional name the visitor gave). */
   public record InboxEntry(

@@ -37,8 +37,10 @@
  * consent with method PORTAL for that exact version when an unlocked Ombuds next opens or releases
  * the draft. A grant or a refusal names the version the visitor read: if the draft changed
  * meanwhile (or was sent again in a newer version) it is refused ({@code version_changed}) and
- * nothing is recorded, or it shows as outdated and never counts. The visitor's list of requests
- * holds only those awaiting an answer; the thread keeps the whole history.
+ * nothing is recorded, or it shows as outdated and never counts. The visitor can withdraw a grant
+ * until release; a consent already applied is then revoked through the mandate before the draft is
+ * next shown or released. The visitor's list of requests holds only those awaiting an answer; the
+ * thread keeps the whole history.
  *
  * <h2>Independence</h2>
  *

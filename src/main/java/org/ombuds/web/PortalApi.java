@@ -103,6 +103,11 @@ final class PortalApi {
     ctx.json(Map.of("status", "DECLINED"));
   }
 
+  void revoke(Context ctx) {
+    portal.revoke(Auth.visitor(ctx).session(), disclosureId(ctx));
+    ctx.json(Map.of("status", "REVOKED"));
+  }
+
   /**
    * The version the visitor read, from an optional body {@code {"version": n}}. The contract shows
    * these calls without a body, so none (or one without the field) means the version asked now.

@@ -185,7 +185,7 @@ final class PortalPages {
     PortalModel page = model(ctx, PortalSessionsCsrf.of(v), "/portal/me");
     Optional<String> done =
         Optional.ofNullable(ctx.queryParam("done"))
-            .filter(Set.of("sent", "reported", "granted", "declined")::contains)
+            .filter(Set.of("sent", "reported", "granted", "declined", "revoked")::contains)
             .map(d -> page.t("portal.done." + d));
     mine(ctx, page, v, 200, done, Optional.empty());
   }
@@ -235,6 +235,10 @@ final class PortalPages {
 
   void decline(Context ctx) {
     act(ctx, "declined", v -> portal.decline(v.session(), disclosure(ctx), versionRead(ctx)));
+  }
+
+  void revoke(Context ctx) {
+    act(ctx, "revoked", v -> portal.revoke(v.session(), disclosure(ctx)));
   }
 
   /**

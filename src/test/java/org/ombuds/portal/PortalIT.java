@@ -554,6 +554,91 @@ class PortalIT {
   }
 
   @Test
+  void a_visitor_revokes_a_grant_until_release() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http ombuds = login(t);
+      Story s = story(ombuds);
+      String base = "/api/v1/cases/" + s.caseId() + "/disclosures/";
+      String d = draft(ombuds, s, "Please remind the whole group of the safety rules.");
+      ask(ombuds, s, d);
+      String token = token(t, s.receipt());
+      Http visitor = t.http().withToken(token);
+      assertThat(visitor.post("/portal/consent-requests/" + d + "/revoke", Map.of()).status())
+          .as("nothing granted yet")
+          .isEqualTo(409);
+      assertThat(visitor.post("/portal/consent-requests/" + d + "/grant", Map.of()).status())
+          .isEqualTo(201);
+      // Applied as a mandate consent when the Ombuds opens the draft ...
+      assertThat(ombuds.get(base + d).json().get("consents").get(0).get("method").stringValue())
+          .isEqualTo("PORTAL");
+      assertThat(
+              visitor
+                  .get("/portal/thread")
+                  .json()
+                  .get("consentRequests")
+                  .get(0)
+                  .get("status")
+                  .stringValue())
+          .isEqualTo("APPLIED");
+      // ... then revoked by the visitor, with the office locked.
+      logout(ombuds);
+      String page = t.http().getWithCookies("/portal/me?lang=en", "ombuds_portal=" + token).body();
+      assertThat(page)
+          .contains("/portal/me/consent/" + d + "/revoke")
+          .contains("Withdraw my consent");
+      Http.Response revoked = visitor.post("/portal/consent-requests/" + d + "/revoke", Map.of());
+      assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+      assertThat(
+              visitor
+                  .get("/portal/thread")
+                  .json()
+                  .get("consentRequests")
+                  .get(0)
+                  .get("status")
+                  .stringValue())
+          .isEqualTo("REVOKED");
+      assertThat(visitor.post("/portal/consent-requests/" + d + "/revoke", Map.of()).status())
+          .as("once")
+          .isEqualTo(409);
+      ombuds = login(t);
+      Http.Response refused = ombuds.post(base + d + "/release", Map.of("basis", "CONSENT"));
+      assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+      assertThat(refused.json().get("error").stringValue()).isEqualTo("consent_required");
+      JsonNode consent = ombuds.get(base + d).json().get("consents").get(0);
+      assertThat(consent.get("revokedAt"))
+          .as("revoked through the mandate: %s", consent)
+          .isNotNull();
+
+      // A grant not yet applied is withdrawn too, through the page; once released, it is too late.
+      String d2 = draft(ombuds, s, "Please check the ladders.");
+      ask(ombuds, s, d2);
+      logout(ombuds);
+      assertThat(visitor.post("/portal/consent-requests/" + d2 + "/grant", Map.of()).status())
+          .isEqualTo(201);
+      Http.Response viaPage =
+          pageForm(t, token, "/portal/me/consent/" + d2 + "/revoke", Map.of("lang", "fr"));
+      assertThat(viaPage.status()).as(viaPage.body()).isEqualTo(303);
+      assertThat(viaPage.header("Location")).contains("done=revoked");
+      ombuds = login(t);
+      assertThat(ombuds.post(base + d2 + "/release", Map.of("basis", "CONSENT")).status())
+          .isEqualTo(409);
+      String d3 = draft(ombuds, s, "Please check the stairs.");
+      ask(ombuds, s, d3);
+      visitor.post("/portal/consent-requests/" + d3 + "/grant", Map.of());
+      assertThat(ombuds.post(base + d3 + "/release", Map.of("basis", "CONSENT")).status())
+          .isEqualTo(200);
+      Http.Response late = visitor.post("/portal/consent-requests/" + d3 + "/revoke", Map.of());
+      assertThat(late.status()).isEqualTo(409);
+      assertThat(late.json().get("error").stringValue()).isEqualTo("already_released");
+      assertThat(t.http().getWithCookies("/portal/me?lang=en", "ombuds_portal=" + token).body())
+          .as("no button once it is too late")
+          .doesNotContain("/portal/me/consent/" + d3 + "/revoke")
+          .doesNotContain("/portal/me/consent/" + d + "/revoke");
+      assertThat(kinds(t)).contains(AuditKind.PORTAL_CONSENT_REVOKED, AuditKind.CONSENT_REVOKED);
+    }
+  }
+
+  @Test
   void a_recused_ombuds_neither_lists_nor_reads_nor_answers_the_threads_of_the_case() {
     try (TestOffice t = TestOffice.create().serve()) {
       Http a = login(t);
