@@ -84,6 +84,7 @@ public final class Portal {
   private final Transactions tx;
   private final Clock clock;
   private final AlertSink alerts;
+  private final AlertThrottle throttle;
   private final Function<String, Set<String>> recusedCases;
   private final PortalSessions sessions;
   private final Semaphore hashing = new Semaphore(HASH_PERMITS, true);
@@ -121,6 +122,7 @@ public final class Portal {
     this.tx = w.tx();
     this.clock = w.clock();
     this.alerts = w.alerts();
+    this.throttle = new AlertThrottle(clock);
     this.recusedCases = w.recusedCases();
     this.sessions = new PortalSessions(clock);
     this.failures = new TokenBucket(clock, FAILURES, FAILURE_REFILL);
@@ -187,7 +189,11 @@ public final class Portal {
           // No thread id: the audit entry's exact time must not date the visitor's message.
           audit.append(new AuditEvent(AuditKind.PORTAL_CONTACTED, VISITOR, PORTAL, "ok"));
         });
-    alerts.messageArrived(Optional.empty());
+    // A new thread always alerts; noting it keeps its next messages within the window quiet.
+    boolean first = throttle.allow(threadId, AlertThrottle.Kind.MESSAGE);
+    if (first) {
+      alerts.messageArrived(Optional.empty());
+    }
     PortalVault.ThreadKey key =
         portalVault
             .open(proof, threadId, keys.verifier(), keys.wrappedPrivate())
@@ -297,10 +303,13 @@ public final class Portal {
           store.touch(t.id(), store.nextActivity(), true);
           audit.append(new AuditEvent(AuditKind.PORTAL_MESSAGE_SENT, VISITOR, PORTAL, "ok"));
         });
-    alerts.messageArrived(t.caseId());
+    messageAlert(t.id(), t.caseId());
   }
 
-  /** A retaliation report: stored like a message and raising an urgent alert at once. */
+  /**
+   * A retaliation report: stored like a message and raising an urgent alert at once, unless this
+   * thread raised one in the last {@link AlertThrottle#WINDOW} (every report is still kept).
+   */
   public void reportRetaliation(VisitorSession s, String text) {
     String checked = requireText(text, "report");
     PortalStore.ThreadRow t = requireThread(s.threadId());
@@ -312,7 +321,16 @@ public final class Portal {
           audit.append(
               new AuditEvent(AuditKind.PORTAL_RETALIATION_REPORTED, VISITOR, PORTAL, "ok"));
         });
-    alerts.retaliationReported(t.caseId());
+    if (throttle.allow(t.id(), AlertThrottle.Kind.RETALIATION)) {
+      alerts.retaliationReported(t.caseId());
+    }
+  }
+
+  /** A quiet alert for something the visitor sent, at most one per thread in the window. */
+  private void messageAlert(String threadId, Optional<String> caseId) {
+    if (throttle.allow(threadId, AlertThrottle.Kind.MESSAGE)) {
+      alerts.messageArrived(caseId);
+    }
   }
 
   /**
@@ -462,7 +480,7 @@ public final class Portal {
                   PORTAL,
                   "ok"));
         });
-    alerts.messageArrived(Optional.of(r.caseId()));
+    messageAlert(s.threadId(), Optional.of(r.caseId()));
   }
 
   /**
@@ -498,7 +516,7 @@ public final class Portal {
           store.touch(s.threadId(), store.nextActivity(), true);
           audit.append(new AuditEvent(AuditKind.PORTAL_CONSENT_REVOKED, VISITOR, PORTAL, "ok"));
         });
-    alerts.messageArrived(Optional.of(r.caseId()));
+    messageAlert(s.threadId(), Optional.of(r.caseId()));
   }
 
   private boolean released(String disclosureId) {

@@ -45,7 +45,9 @@
  * <h2>Independence</h2>
  *
  * <p>An Ombuds recused from a case neither lists, reads, answers nor links a thread linked to it:
- * the answer is the one for a thread that does not exist.
+ * the answer is the one for a thread that does not exist. Alerts raised by a visitor's steps are
+ * limited to one per thread and kind in ten minutes ({@link org.ombuds.portal.AlertThrottle}); what
+ * the visitor sends is always kept.
  *
  * <h2>Metadata</h2>
  *

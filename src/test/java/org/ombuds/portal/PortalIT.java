@@ -710,6 +710,55 @@ class PortalIT {
   }
 
   @Test
+  void reports_are_all_kept_but_raise_one_alert_per_thread_and_kind_in_ten_minutes() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    try (TestOffice t = TestOffice.create(Optional.empty(), clock).serve()) {
+      Http ombuds = login(t);
+      Story s = story(ombuds);
+      logout(ombuds);
+      Http visitor = visitor(t, s.receipt());
+      for (int i = 0; i < 5; i++) {
+        assertThat(visitor.post("/portal/retaliation", Map.of("text", "Report " + i)).status())
+            .isEqualTo(201);
+        assertThat(visitor.post("/portal/messages", Map.of("text", "Message " + i)).status())
+            .isEqualTo(201);
+      }
+      Http second = visitor(t, receipt(t.http().post("/portal/contact", Map.of("message", "hi"))));
+      assertThat(second.post("/portal/retaliation", Map.of("text", "Elsewhere")).status())
+          .isEqualTo(201);
+
+      ombuds = login(t);
+      assertThat(alerts(ombuds, "RETALIATION_REPORTED"))
+          .as("one for each thread, not one per report")
+          .isEqualTo(2);
+      assertThat(alerts(ombuds, "PORTAL_MESSAGE"))
+          .as("the new contact's, and one for the first thread")
+          .isEqualTo(2);
+      String thread = null;
+      for (JsonNode e : ombuds.get("/api/v1/portal/threads").json()) {
+        if (!e.get("caseId").isNull()) {
+          thread = e.get("id").stringValue();
+        }
+      }
+      assertThat(ombuds.get("/api/v1/portal/threads/" + thread).json().get("messages"))
+          .as("every report and message kept")
+          .hasSize(10);
+
+      clock.advance(Duration.ofMinutes(10));
+      visitor = visitor(t, s.receipt());
+      assertThat(visitor.post("/portal/retaliation", Map.of("text", "Later")).status())
+          .isEqualTo(201);
+      assertThat(alerts(ombuds, "RETALIATION_REPORTED")).isEqualTo(3);
+    }
+  }
+
+  static long alerts(Http ombuds, String kind) {
+    return ombuds.get("/api/v1/alerts").json().values().stream()
+        .filter(a -> a.get("kind").stringValue().equals(kind))
+        .count();
+  }
+
+  @Test
   void asking_consent_without_a_portal_thread_is_refused() {
     try (TestOffice t = TestOffice.create().serve()) {
       Http ombuds = login(t);
