@@ -288,6 +288,7 @@ public final class WebServer {
     route(config, get, "/inbox/{t}", inbox::show, Role.OMBUDS);
     route(config, post, "/inbox/{t}/reply", inbox::reply, Role.OMBUDS);
     route(config, post, "/inbox/{t}/link", inbox::link, Role.OMBUDS);
+    route(config, post, "/inbox/{t}/case", inbox::openCase, Role.OMBUDS);
     route(config, post, "/cases/{id}/persons/{p}/portal-access", inbox::access, Role.OMBUDS);
     route(
         config,
