@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.ombuds.account.Account;
 import org.ombuds.account.AccountException;
@@ -166,7 +168,7 @@ public final class Office implements AutoCloseable {
     this.watches =
         new Watches(
             new JdbiWatchStore(db), cases, alerts, audit, db, clock, caseStore::recusedCases);
-    this.portal = newPortal(db, accountStore, portalAlerts(alerts));
+    this.portal = newPortal(db, accountStore, portalAlerts(alerts), caseStore::recusedCases);
     mandate.usePendingConsents(portal::applyGrants);
     // A publication (a story's disclosure) keeps the series' disclaimer through every edit.
     mandate.usePublicationCheck(Stories::requireDisclaimer);
@@ -189,7 +191,11 @@ public final class Office implements AutoCloseable {
     };
   }
 
-  private Portal newPortal(Database db, JdbiAccountStore accountStore, AlertSink sink) {
+  private Portal newPortal(
+      Database db,
+      JdbiAccountStore accountStore,
+      AlertSink sink,
+      Function<String, Set<String>> recusedCases) {
     return new Portal(
         new Portal.Wiring(
             new JdbiPortalStore(db),
@@ -202,7 +208,8 @@ public final class Office implements AutoCloseable {
             audit,
             db,
             clock,
-            sink));
+            sink,
+            recusedCases));
   }
 
   /** The rows the annual report lists, from the case file's vocabularies. */

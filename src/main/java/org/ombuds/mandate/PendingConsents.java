@@ -7,6 +7,9 @@ package org.ombuds.mandate;
  */
 @FunctionalInterface
 public interface PendingConsents {
-  /** Records the pending consents to {@code disclosureId}, each for the exact version granted. */
+  /**
+   * Records the pending consents to {@code disclosureId}, each for the exact version granted, and
+   * revokes the consents withdrawn meanwhile.
+   */
   void apply(String actorId, String caseId, String disclosureId);
 }

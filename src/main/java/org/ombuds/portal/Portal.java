@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ombuds.audit.AuditEvent;
 import org.ombuds.audit.AuditKind;
@@ -81,13 +84,18 @@ public final class Portal {
   private final Transactions tx;
   private final Clock clock;
   private final AlertSink alerts;
+  private final AlertThrottle throttle;
+  private final Function<String, Set<String>> recusedCases;
   private final PortalSessions sessions;
   private final Semaphore hashing = new Semaphore(HASH_PERMITS, true);
   private final TokenBucket failures;
   private final TokenBucket contacts;
   private final byte[] salt;
 
-  /** Everything the portal needs; {@code officeKeys} is present while the office is unlocked. */
+  /**
+   * Everything the portal needs; {@code officeKeys} is present while the office is unlocked, and
+   * {@code recusedCases} gives the ids of the cases an account is recused from.
+   */
   public record Wiring(
       PortalStore store,
       PortalVault portalVault,
@@ -99,7 +107,8 @@ public final class Portal {
       AuditLog audit,
       Transactions tx,
       Clock clock,
-      AlertSink alerts) {}
+      AlertSink alerts,
+      Function<String, Set<String>> recusedCases) {}
 
   public Portal(Wiring w) {
     this.store = w.store();
@@ -113,6 +122,8 @@ public final class Portal {
     this.tx = w.tx();
     this.clock = w.clock();
     this.alerts = w.alerts();
+    this.throttle = new AlertThrottle(clock);
+    this.recusedCases = w.recusedCases();
     this.sessions = new PortalSessions(clock);
     this.failures = new TokenBucket(clock, FAILURES, FAILURE_REFILL);
     this.contacts = new TokenBucket(clock, CONTACTS, CONTACT_REFILL);
@@ -178,7 +189,11 @@ public final class Portal {
           // No thread id: the audit entry's exact time must not date the visitor's message.
           audit.append(new AuditEvent(AuditKind.PORTAL_CONTACTED, VISITOR, PORTAL, "ok"));
         });
-    alerts.messageArrived(Optional.empty());
+    // A new thread always alerts; noting it keeps its next messages within the window quiet.
+    boolean first = throttle.allow(threadId, AlertThrottle.Kind.MESSAGE);
+    if (first) {
+      alerts.messageArrived(Optional.empty());
+    }
     PortalVault.ThreadKey key =
         portalVault
             .open(proof, threadId, keys.verifier(), keys.wrappedPrivate())
@@ -288,10 +303,13 @@ public final class Portal {
           store.touch(t.id(), store.nextActivity(), true);
           audit.append(new AuditEvent(AuditKind.PORTAL_MESSAGE_SENT, VISITOR, PORTAL, "ok"));
         });
-    alerts.messageArrived(t.caseId());
+    messageAlert(t.id(), t.caseId());
   }
 
-  /** A retaliation report: stored like a message and raising an urgent alert at once. */
+  /**
+   * A retaliation report: stored like a message and raising an urgent alert at once, unless this
+   * thread raised one in the last {@link AlertThrottle#WINDOW} (every report is still kept).
+   */
   public void reportRetaliation(VisitorSession s, String text) {
     String checked = requireText(text, "report");
     PortalStore.ThreadRow t = requireThread(s.threadId());
@@ -303,19 +321,36 @@ public final class Portal {
           audit.append(
               new AuditEvent(AuditKind.PORTAL_RETALIATION_REPORTED, VISITOR, PORTAL, "ok"));
         });
-    alerts.retaliationReported(t.caseId());
+    if (throttle.allow(t.id(), AlertThrottle.Kind.RETALIATION)) {
+      alerts.retaliationReported(t.caseId());
+    }
   }
 
-  /** The consent requests of the visitor's thread, newest first. */
+  /** A quiet alert for something the visitor sent, at most one per thread in the window. */
+  private void messageAlert(String threadId, Optional<String> caseId) {
+    if (throttle.allow(threadId, AlertThrottle.Kind.MESSAGE)) {
+      alerts.messageArrived(caseId);
+    }
+  }
+
+  /**
+   * The requests awaiting this visitor's answer, newest first. The whole history (granted,
+   * declined, applied, outdated) stays in {@link #thread}.
+   */
   public List<Views.ConsentRequest> consentRequests(VisitorSession s) {
-    return requests(s, requireThread(s.threadId()));
+    return requests(s, requireThread(s.threadId())).stream()
+        .filter(r -> r.status() == Views.RequestStatus.PENDING)
+        .toList();
   }
 
   private List<Views.ConsentRequest> requests(VisitorSession s, PortalStore.ThreadRow t) {
     List<Views.ConsentRequest> out = new ArrayList<>();
     List<PortalStore.ConsentRow> rows = new ArrayList<>(store.consentsOfThread(t.id()));
     rows.sort(Comparator.comparingLong(PortalStore.ConsentRow::seq).reversed());
+    Set<String> seen = new HashSet<>();
     for (PortalStore.ConsentRow r : rows) {
+      // Only the newest request about a disclosure can be withdrawn (see revoke).
+      boolean newest = seen.add(r.disclosureId());
       Fields f =
           Fields.decode(
               portalVault.openFromThread(s.key(), r.visitorSealed(), ctx("consent", r.id())));
@@ -332,7 +367,29 @@ public final class Portal {
               f.get("text"),
               f.get("riskLevel"),
               Integer.parseInt(f.get("anonymitySet")),
-              reasons.isEmpty() ? List.of() : List.of(reasons.split("\n", -1))));
+              findings(f),
+              reasons.isEmpty() ? List.of() : List.of(reasons.split("\n", -1)),
+              newest
+                  && (status == Views.RequestStatus.GRANTED
+                      || status == Views.RequestStatus.APPLIED)
+                  && !released(r.disclosureId())));
+    }
+    return out;
+  }
+
+  /** The findings of a copy sent for consent; none in a copy sent before they were kept. */
+  private static List<RiskView.FindingView> findings(Fields f) {
+    int n = f.optional("findings").map(Integer::parseInt).orElse(0);
+    List<RiskView.FindingView> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String p = "finding." + i + ".";
+      out.add(
+          new RiskView.FindingView(
+              f.get(p + "kind"),
+              Integer.parseInt(f.get(p + "start")),
+              Integer.parseInt(f.get(p + "end")),
+              f.get(p + "excerpt"),
+              f.get(p + "reason")));
     }
     return out;
   }
@@ -351,29 +408,47 @@ public final class Portal {
   }
 
   /**
-   * The visitor grants the request about disclosure {@code disclosureId}, for the version shown.
-   * Recorded as a pending portal grant; it becomes a mandate consent (method PORTAL, that exact
-   * version) when an Ombuds next opens or releases the disclosure.
+   * The visitor grants the request about disclosure {@code disclosureId}. Recorded as a pending
+   * portal grant; it becomes a mandate consent (method PORTAL, that exact version) when an Ombuds
+   * next opens or releases the disclosure.
    *
+   * @param versionSeen the version the visitor read; without it, the version currently asked
    * @throws PortalException 404 if no such request is open for this thread, 409 {@code
-   *     version_changed} if the draft changed after it was shown
+   *     version_changed} if the draft changed after it was shown (or since the version read)
    */
-  public void grant(VisitorSession s, String disclosureId) {
-    decide(s, disclosureId, Views.RequestStatus.GRANTED);
+  public void grant(VisitorSession s, String disclosureId, Optional<Integer> versionSeen) {
+    decide(s, disclosureId, versionSeen, Views.RequestStatus.GRANTED);
   }
 
-  /** The visitor declines the request about {@code disclosureId}. */
-  public void decline(VisitorSession s, String disclosureId) {
-    decide(s, disclosureId, Views.RequestStatus.DECLINED);
+  /** The visitor declines the request about {@code disclosureId}; as {@link #grant}. */
+  public void decline(VisitorSession s, String disclosureId, Optional<Integer> versionSeen) {
+    decide(s, disclosureId, versionSeen, Views.RequestStatus.DECLINED);
   }
 
-  private void decide(VisitorSession s, String disclosureId, Views.RequestStatus decision) {
-    PortalStore.ConsentRow r =
-        store.consentsOfThread(s.threadId()).stream()
-            .filter(c -> c.disclosureId().equals(disclosureId))
-            .max(Comparator.comparingLong(PortalStore.ConsentRow::seq))
-            .orElseThrow(
-                () -> new PortalException(404, "not_found", "There is no such request for you."));
+  private PortalStore.ConsentRow newestRequest(VisitorSession s, String disclosureId) {
+    return store.consentsOfThread(s.threadId()).stream()
+        .filter(c -> c.disclosureId().equals(disclosureId))
+        .max(Comparator.comparingLong(PortalStore.ConsentRow::seq))
+        .orElseThrow(
+            () -> new PortalException(404, "not_found", "There is no such request for you."));
+  }
+
+  private void decide(
+      VisitorSession s,
+      String disclosureId,
+      Optional<Integer> versionSeen,
+      Views.RequestStatus decision) {
+    PortalStore.ConsentRow r = newestRequest(s, disclosureId);
+    // The Ombuds may have edited and asked again while the visitor was reading: an answer counts
+    // only for the version the visitor read, never for a newer one they have not seen.
+    if (versionSeen.isPresent() && versionSeen.get() != r.version()) {
+      throw new PortalException(
+          409,
+          "version_changed",
+          "The text changed since you read it; please read it again: version "
+              + r.version()
+              + " is the one asked now. Nothing was recorded.");
+    }
     Views.RequestStatus now = effectiveStatus(r);
     if (now == Views.RequestStatus.OUTDATED) {
       if (Views.RequestStatus.valueOf(r.status()) != Views.RequestStatus.OUTDATED) {
@@ -385,8 +460,8 @@ public final class Portal {
       throw new PortalException(
           409,
           "version_changed",
-          "The Ombuds changed this text after asking you: nothing was recorded. Wait for the new"
-              + " version.");
+          "The text changed since you read it: the Ombuds edited it after asking you. Nothing"
+              + " was recorded; the new version will be shown to you to read again.");
     }
     if (now != Views.RequestStatus.PENDING) {
       throw new PortalException(
@@ -405,7 +480,50 @@ public final class Portal {
                   PORTAL,
                   "ok"));
         });
-    alerts.messageArrived(Optional.of(r.caseId()));
+    messageAlert(s.threadId(), Optional.of(r.caseId()));
+  }
+
+  /**
+   * The visitor withdraws their consent to the disclosure {@code disclosureId}, which is possible
+   * until it is released. Works while the office is locked: a grant not yet applied simply never
+   * will be; a grant already applied as a mandate consent is revoked through the mandate when an
+   * Ombuds next opens or releases the disclosure ({@link #applyGrants}), which is always before the
+   * release policy looks at the consents.
+   *
+   * @throws PortalException 404 if no such request is open for this thread, 409 {@code
+   *     already_released} once released, 409 {@code not_granted} if there is no consent to withdraw
+   */
+  public void revoke(VisitorSession s, String disclosureId) {
+    PortalStore.ConsentRow r = newestRequest(s, disclosureId);
+    if (released(disclosureId)) {
+      throw new PortalException(
+          409,
+          "already_released",
+          "This text was already sent: a consent can only be withdrawn before it is sent.");
+    }
+    String raw = r.status();
+    if (!raw.equals(Views.RequestStatus.GRANTED.name())
+        && !raw.equals(Views.RequestStatus.APPLIED.name())) {
+      throw new PortalException(
+          409,
+          "not_granted",
+          "You have not consented to this request: there is nothing to withdraw.");
+    }
+    tx.run(
+        () -> {
+          // The mandate consent's id stays on the row until the mandate has revoked it.
+          store.setConsentStatus(r.id(), Views.RequestStatus.REVOKED.name(), r.consentId());
+          store.touch(s.threadId(), store.nextActivity(), true);
+          audit.append(new AuditEvent(AuditKind.PORTAL_CONSENT_REVOKED, VISITOR, PORTAL, "ok"));
+        });
+    messageAlert(s.threadId(), Optional.of(r.caseId()));
+  }
+
+  private boolean released(String disclosureId) {
+    return store
+        .draftState(disclosureId)
+        .map(d -> d.status().equals(DisclosureStatus.RELEASED.name()))
+        .orElse(false);
   }
 
   /** Ends a visitor session. */
@@ -415,11 +533,18 @@ public final class Portal {
 
   // ---------------------------------------------------------------- Ombuds side
 
-  /** Every thread, newest activity first, with the name the visitor gave if any. */
+  /**
+   * Every thread {@code actorId} may see, newest activity first, with the name the visitor gave if
+   * any: not those linked to a case the Ombuds is recused from.
+   */
   public List<Views.InboxEntry> inbox(String actorId) {
     OfficeKeys keys = unlocked();
+    Set<String> recused = recusedCases.apply(actorId);
     List<Views.InboxEntry> out = new ArrayList<>();
     for (PortalStore.ThreadRow t : store.threads()) {
+      if (!visible(t, recused)) {
+        continue;
+      }
       out.add(
           new Views.InboxEntry(
               t.id(),
@@ -441,7 +566,7 @@ public final class Portal {
   /** A thread as the Ombuds reads it; marks it read. Audited. */
   public Views.OmbudsThread read(String actorId, String threadId) {
     OfficeKeys keys = unlocked();
-    PortalStore.ThreadRow t = requireThread(threadId);
+    PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
     Fields meta = meta(keys, t);
     List<Views.Message> messages = new ArrayList<>();
     for (PortalStore.MessageRow m : store.messages(t.id())) {
@@ -467,7 +592,7 @@ public final class Portal {
   public String reply(String actorId, String threadId, String text) {
     unlocked();
     String checked = requireText(text, "reply");
-    PortalStore.ThreadRow t = requireThread(threadId);
+    PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
     String[] id = new String[1];
     tx.run(
         () -> {
@@ -480,9 +605,12 @@ public final class Portal {
     return id[0];
   }
 
-  /** Links a thread to a person of a case the Ombuds may see. */
+  /**
+   * Links a thread to a person of a case the Ombuds may see; a case they are recused from is
+   * refused as one that does not exist.
+   */
   public void link(String actorId, String threadId, String caseId, String personId) {
-    PortalStore.ThreadRow t = requireThread(threadId);
+    PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
     requirePerson(actorId, caseId, personId);
     tx.run(
         () -> {
@@ -497,7 +625,7 @@ public final class Portal {
    */
   public String openCase(String actorId, String threadId, NewCase input) {
     OfficeKeys keys = unlocked();
-    PortalStore.ThreadRow t = requireThread(threadId);
+    PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
     Optional<String> name = meta(keys, t).optional("name");
     String caseId = cases.create(actorId, input);
     CaseView.PersonView visitor =
@@ -608,8 +736,20 @@ public final class Portal {
     List<String> reasons = new ArrayList<>();
     risk.findings().forEach(f -> reasons.add(f.reason()));
     reasons.addAll(risk.suggestions());
-    return new Fields()
-        .put("recipient", d.content().recipient())
+    Fields f = new Fields();
+    // The findings as the Ombuds sees them (kind, span, excerpt, reason), so the visitor's list can
+    // give the same risk object as the disclosure API.
+    f.put("findings", Integer.toString(risk.findings().size()));
+    for (int i = 0; i < risk.findings().size(); i++) {
+      RiskView.FindingView x = risk.findings().get(i);
+      String p = "finding." + i + ".";
+      f.put(p + "kind", x.kind())
+          .put(p + "start", Integer.toString(x.start()))
+          .put(p + "end", Integer.toString(x.end()))
+          .put(p + "excerpt", x.excerpt())
+          .put(p + "reason", x.reason());
+    }
+    return f.put("recipient", d.content().recipient())
         .put("identity", d.content().identity().name())
         .put("channel", d.content().channel())
         .put("text", d.content().text())
@@ -621,12 +761,20 @@ public final class Portal {
 
   /**
    * Turns the visitor grants recorded for a disclosure into mandate consents (method PORTAL, the
-   * exact version granted); a grant for an older version is marked outdated and never counts.
-   * Called by the mandate whenever an Ombuds opens or releases a disclosure.
+   * exact version granted); a grant for an older version is marked outdated and never counts. Then
+   * revokes, through the mandate, the consents the visitor withdrew. Called by the mandate whenever
+   * an Ombuds opens or releases a disclosure.
    */
   public void applyGrants(String actorId, String caseId, String disclosureId) {
     for (PortalStore.ConsentRow r : store.consentsOfDisclosure(disclosureId)) {
-      if (!r.caseId().equals(caseId) || !r.status().equals(Views.RequestStatus.GRANTED.name())) {
+      if (!r.caseId().equals(caseId)) {
+        continue;
+      }
+      if (r.status().equals(Views.RequestStatus.REVOKED.name()) && r.consentId().isPresent()) {
+        applyRevocation(actorId, caseId, r);
+        continue;
+      }
+      if (!r.status().equals(Views.RequestStatus.GRANTED.name())) {
         continue;
       }
       try {
@@ -651,6 +799,24 @@ public final class Portal {
         }
         // Otherwise (a closed case, a person no longer concerned) the grant stays as it is and
         // counts for nothing: showing the disclosure must not fail because of it.
+      }
+    }
+  }
+
+  private void applyRevocation(String actorId, String caseId, PortalStore.ConsentRow r) {
+    try {
+      mandate.revoke(actorId, caseId, r.consentId().orElseThrow());
+      tx.run(
+          () ->
+              store.setConsentStatus(r.id(), Views.RequestStatus.REVOKED.name(), Optional.empty()));
+    } catch (MandateException e) {
+      // Released meanwhile, or the consent is gone with its case: nothing left to revoke, and
+      // showing the disclosure must not fail because of it.
+      if (e.code().equals("not_found")) {
+        tx.run(
+            () ->
+                store.setConsentStatus(
+                    r.id(), Views.RequestStatus.REVOKED.name(), Optional.empty()));
       }
     }
   }
@@ -711,11 +877,29 @@ public final class Portal {
 
   private PortalStore.ThreadRow requireThread(String id) {
     if (!Ids.isId(id)) {
-      throw new PortalException(404, "not_found", "There is no such conversation.");
+      throw noSuchThread();
     }
-    return store
-        .thread(id)
-        .orElseThrow(() -> new PortalException(404, "not_found", "There is no such conversation."));
+    return store.thread(id).orElseThrow(Portal::noSuchThread);
+  }
+
+  /**
+   * A thread the Ombuds may see. One linked to a case they are recused from gets exactly the answer
+   * for a thread that does not exist, as the case file does: recusal reveals nothing.
+   */
+  private PortalStore.ThreadRow requireVisibleThread(String actorId, String threadId) {
+    PortalStore.ThreadRow t = requireThread(threadId);
+    if (!visible(t, recusedCases.apply(actorId))) {
+      throw noSuchThread();
+    }
+    return t;
+  }
+
+  private static boolean visible(PortalStore.ThreadRow t, Set<String> recused) {
+    return t.caseId().map(c -> !recused.contains(c)).orElse(true);
+  }
+
+  private static PortalException noSuchThread() {
+    return new PortalException(404, "not_found", "There is no such conversation.");
   }
 
   private OfficeKeys unlocked() {

@@ -3,6 +3,7 @@ package org.ombuds.portal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.ombuds.mandate.RiskView;
 
 /** What the portal shows, to visitors and to the Ombuds. Plain values. */
 public final class Views {
@@ -45,12 +46,16 @@ public final class Views {
     GRANTED,
     DECLINED,
     APPLIED,
-    OUTDATED
+    OUTDATED,
+    /** Withdrawn by the visitor before release. */
+    REVOKED
   }
 
   /**
-   * A draft shown to a visitor: exactly what would leave the office, the anonymity estimate in
-   * plain words (level, anonymity set, reasons) and the version consent would be for.
+   * A draft shown to a visitor: exactly what would leave the office, the anonymity estimate (level,
+   * anonymity set, the findings as the Ombuds sees them, and in plain words the reasons and
+   * suggestions) and the version consent would be for; whether the visitor can still withdraw their
+   * consent to it.
    */
   public record ConsentRequest(
       String disclosureId,
@@ -62,7 +67,9 @@ public final class Views {
       String text,
       String riskLevel,
       int anonymitySet,
-      List<String> reasons) {}
+      List<RiskView.FindingView> findings,
+      List<String> reasons,
+      boolean revocable) {}
 
   /** One line of the Ombuds' inbox (no content beyond the optional name the visitor gave). */
   public record InboxEntry(

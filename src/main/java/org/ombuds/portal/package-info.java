@@ -35,8 +35,19 @@
  * estimate in plain words, the version) to the thread. A grant is stored as a pending portal grant
  * for that version; the mandate applies it ({@link org.ombuds.mandate.PendingConsents}) as a
  * consent with method PORTAL for that exact version when an unlocked Ombuds next opens or releases
- * the draft. If the draft changed meanwhile the grant is refused ({@code version_changed}) or shows
- * as outdated, and never counts.
+ * the draft. A grant or a refusal names the version the visitor read: if the draft changed
+ * meanwhile (or was sent again in a newer version) it is refused ({@code version_changed}) and
+ * nothing is recorded, or it shows as outdated and never counts. The visitor can withdraw a grant
+ * until release; a consent already applied is then revoked through the mandate before the draft is
+ * next shown or released. The visitor's list of requests holds only those awaiting an answer; the
+ * thread keeps the whole history.
+ *
+ * <h2>Independence</h2>
+ *
+ * <p>An Ombuds recused from a case neither lists, reads, answers nor links a thread linked to it:
+ * the answer is the one for a thread that does not exist. Alerts raised by a visitor's steps are
+ * limited to one per thread and kind in ten minutes ({@link org.ombuds.portal.AlertThrottle}); what
+ * the visitor sends is always kept.
  *
  * <h2>Metadata</h2>
  *

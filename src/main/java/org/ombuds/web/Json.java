@@ -93,6 +93,15 @@ final class Json {
     return n.intValue();
   }
 
+  /** An optional whole number between {@code min} and {@code max}. */
+  static Optional<Integer> optionalInteger(JsonNode body, String field, int min, int max) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(integer(body, field, min, max));
+  }
+
   /** A required boolean. */
   static boolean bool(JsonNode body, String field) {
     JsonNode n = body.get(field);

@@ -204,26 +204,24 @@ final class MandateApi {
     return m;
   }
 
+  /** One finding, the same in the Ombuds' API and in the visitor's consent requests. */
+  static Map<String, Object> finding(RiskView.FindingView f) {
+    Map<String, Object> fm = new LinkedHashMap<>();
+    fm.put("kind", f.kind());
+    if (f.start() >= 0) {
+      fm.put("start", f.start());
+      fm.put("end", f.end());
+      fm.put("excerpt", f.excerpt());
+    }
+    fm.put("reason", f.reason());
+    return fm;
+  }
+
   static Map<String, Object> risk(RiskView r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("level", r.level());
     m.put("anonymitySet", r.anonymitySet());
-    m.put(
-        "findings",
-        r.findings().stream()
-            .map(
-                f -> {
-                  Map<String, Object> fm = new LinkedHashMap<>();
-                  fm.put("kind", f.kind());
-                  if (f.start() >= 0) {
-                    fm.put("start", f.start());
-                    fm.put("end", f.end());
-                    fm.put("excerpt", f.excerpt());
-                  }
-                  fm.put("reason", f.reason());
-                  return fm;
-                })
-            .toList());
+    m.put("findings", r.findings().stream().map(MandateApi::finding).toList());
     m.put("suggestions", r.suggestions());
     return m;
   }

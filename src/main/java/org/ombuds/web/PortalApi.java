@@ -94,13 +94,29 @@ final class PortalApi {
   }
 
   void grant(Context ctx) {
-    portal.grant(Auth.visitor(ctx).session(), disclosureId(ctx));
+    portal.grant(Auth.visitor(ctx).session(), disclosureId(ctx), versionSeen(ctx));
     ctx.status(201).json(Map.of("status", "GRANTED"));
   }
 
   void decline(Context ctx) {
-    portal.decline(Auth.visitor(ctx).session(), disclosureId(ctx));
+    portal.decline(Auth.visitor(ctx).session(), disclosureId(ctx), versionSeen(ctx));
     ctx.json(Map.of("status", "DECLINED"));
+  }
+
+  void revoke(Context ctx) {
+    portal.revoke(Auth.visitor(ctx).session(), disclosureId(ctx));
+    ctx.json(Map.of("status", "REVOKED"));
+  }
+
+  /**
+   * The version the visitor read, from an optional body {@code {"version": n}}. The contract shows
+   * these calls without a body, so none (or one without the field) means the version asked now.
+   */
+  private static Optional<Integer> versionSeen(Context ctx) {
+    if (ctx.body().isBlank()) {
+      return Optional.empty();
+    }
+    return Json.optionalInteger(Json.object(ctx), "version", 1, Integer.MAX_VALUE);
   }
 
   private static String disclosureId(Context ctx) {
@@ -131,12 +147,14 @@ final class PortalApi {
     out.put("identity", r.identity());
     out.put("channel", r.channel());
     out.put("text", r.text());
-    out.put(
-        "risk",
-        Map.of(
-            "level", r.riskLevel(),
-            "anonymitySet", r.anonymitySet(),
-            "reasons", r.reasons()));
+    // The disclosure API's risk shape ({level, anonymitySet, findings}), with the reasons and
+    // suggestions in plain words that the portal's pages show.
+    Map<String, Object> risk = new LinkedHashMap<>();
+    risk.put("level", r.riskLevel());
+    risk.put("anonymitySet", r.anonymitySet());
+    risk.put("findings", r.findings().stream().map(MandateApi::finding).toList());
+    risk.put("reasons", r.reasons());
+    out.put("risk", risk);
     return out;
   }
 

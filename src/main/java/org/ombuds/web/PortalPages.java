@@ -185,7 +185,7 @@ final class PortalPages {
     PortalModel page = model(ctx, PortalSessionsCsrf.of(v), "/portal/me");
     Optional<String> done =
         Optional.ofNullable(ctx.queryParam("done"))
-            .filter(Set.of("sent", "reported", "granted", "declined")::contains)
+            .filter(Set.of("sent", "reported", "granted", "declined", "revoked")::contains)
             .map(d -> page.t("portal.done." + d));
     mine(ctx, page, v, 200, done, Optional.empty());
   }
@@ -230,11 +230,28 @@ final class PortalPages {
   }
 
   void grant(Context ctx) {
-    act(ctx, "granted", v -> portal.grant(v.session(), disclosure(ctx)));
+    act(ctx, "granted", v -> portal.grant(v.session(), disclosure(ctx), versionRead(ctx)));
   }
 
   void decline(Context ctx) {
-    act(ctx, "declined", v -> portal.decline(v.session(), disclosure(ctx)));
+    act(ctx, "declined", v -> portal.decline(v.session(), disclosure(ctx), versionRead(ctx)));
+  }
+
+  void revoke(Context ctx) {
+    act(ctx, "revoked", v -> portal.revoke(v.session(), disclosure(ctx)));
+  }
+
+  /**
+   * The version the page showed. The page's forms always carry it; a form without one (or with a
+   * garbled one) counts as showing no version at all, which no current request matches, so the
+   * visitor is asked to read the text again rather than consent to something unseen.
+   */
+  private static Optional<Integer> versionRead(Context ctx) {
+    try {
+      return Optional.of(Integer.parseInt(orEmpty(ctx.formParam("version")).strip()));
+    } catch (NumberFormatException e) {
+      return Optional.of(0);
+    }
   }
 
   void leave(Context ctx) {

@@ -255,6 +255,7 @@ public final class WebServer {
     route(config, get, "/portal/consent-requests", api::consentRequests, Role.VISITOR);
     route(config, post, "/portal/consent-requests/{d}/grant", api::grant, Role.VISITOR);
     route(config, post, "/portal/consent-requests/{d}/decline", api::decline, Role.VISITOR);
+    route(config, post, "/portal/consent-requests/{d}/revoke", api::revoke, Role.VISITOR);
     route(config, post, "/portal/retaliation", api::retaliation, Role.VISITOR);
     // The visitor's pages (PortalPages.isPage lists them).
     route(config, get, "/portal", pp::home, Role.ANYONE);
@@ -267,6 +268,7 @@ public final class WebServer {
     route(config, post, "/portal/me/retaliation", pp::report, Role.VISITOR);
     route(config, post, "/portal/me/consent/{d}/grant", pp::grant, Role.VISITOR);
     route(config, post, "/portal/me/consent/{d}/decline", pp::decline, Role.VISITOR);
+    route(config, post, "/portal/me/consent/{d}/revoke", pp::revoke, Role.VISITOR);
     route(config, post, "/portal/leave", pp::leave, Role.VISITOR);
     // The Ombuds' side: JSON and pages.
     String v1 = "/api/v1";
@@ -286,6 +288,7 @@ public final class WebServer {
     route(config, get, "/inbox/{t}", inbox::show, Role.OMBUDS);
     route(config, post, "/inbox/{t}/reply", inbox::reply, Role.OMBUDS);
     route(config, post, "/inbox/{t}/link", inbox::link, Role.OMBUDS);
+    route(config, post, "/inbox/{t}/case", inbox::openCase, Role.OMBUDS);
     route(config, post, "/cases/{id}/persons/{p}/portal-access", inbox::access, Role.OMBUDS);
     route(
         config,

@@ -327,6 +327,10 @@ class PortalIT {
       assertThat(r.get("status").stringValue()).isEqualTo("PENDING");
       assertThat(r.get("risk").get("level").stringValue()).isIn("LOW", "MEDIUM", "HIGH");
       assertThat(r.get("risk").get("anonymitySet").intValue()).isPositive();
+      assertThat(r.get("risk").get("findings").isArray())
+          .as("findings, as in the disclosure API: %s", r)
+          .isTrue();
+      assertThat(r.get("risk").get("reasons").isArray()).isTrue();
       assertThat(visitor.post("/portal/consent-requests/" + d + "/grant", Map.of()).status())
           .as("granted while the office is locked")
           .isEqualTo(201);
@@ -341,7 +345,18 @@ class PortalIT {
       JsonNode consents = ombuds.get(base + d).json().get("consents");
       assertThat(consents.get(0).get("method").stringValue()).isEqualTo("PORTAL");
       assertThat(consents.get(0).get("version").intValue()).isEqualTo(1);
-      assertThat(visitor.get("/portal/consent-requests").json().get(0).get("status").stringValue())
+      assertThat(visitor.get("/portal/consent-requests").json())
+          .as("only requests awaiting an answer")
+          .isEmpty();
+      assertThat(
+              visitor
+                  .get("/portal/thread")
+                  .json()
+                  .get("consentRequests")
+                  .get(0)
+                  .get("status")
+                  .stringValue())
+          .as("the history stays in the thread")
           .isEqualTo("APPLIED");
 
       // A grant, then an edit: the grant was for version 1 and does not count for version 2.
@@ -363,8 +378,16 @@ class PortalIT {
       Http.Response refused = ombuds.post(base + d2 + "/release", Map.of("basis", "CONSENT"));
       assertThat(refused.status()).isEqualTo(409);
       assertThat(refused.json().get("error").stringValue()).isEqualTo("consent_required");
-      assertThat(visitor.get("/portal/consent-requests").json().get(0).get("status").stringValue())
+      assertThat(
+              visitor
+                  .get("/portal/thread")
+                  .json()
+                  .get("consentRequests")
+                  .get(0)
+                  .get("status")
+                  .stringValue())
           .isEqualTo("OUTDATED");
+      assertThat(visitor.get("/portal/consent-requests").json()).isEmpty();
 
       // Asked, then edited before the visitor answers: the grant is refused.
       String d3 = draft(ombuds, s, "Please check the ladders.");
@@ -396,6 +419,343 @@ class PortalIT {
               AuditKind.PORTAL_CONSENT_DECLINED,
               AuditKind.CONSENT_GIVEN);
     }
+  }
+
+  static void edit(Http ombuds, Story s, String d, String text) {
+    Http.Response r =
+        ombuds.put(
+            "/api/v1/cases/" + s.caseId() + "/disclosures/" + d,
+            Map.of(
+                "recipient", "Head of Operations",
+                "identity", "ANONYMOUS",
+                "channel", "meeting",
+                "text", text));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  static Http.Response ask(Http ombuds, Story s, String d) {
+    Http.Response r =
+        ombuds.post(
+            "/api/v1/cases/" + s.caseId() + "/disclosures/" + d + "/portal-consent", Map.of());
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r;
+  }
+
+  /** A visitor's token, straight from the receipt, for the portal's pages (cookie and form). */
+  static String token(TestOffice t, String receipt) {
+    Http.Response r = t.http().post("/portal/session", Map.of("receipt", receipt));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().get("token").stringValue();
+  }
+
+  static Http.Response pageForm(TestOffice t, String token, String path, Map<String, String> more) {
+    Map<String, String> form = new java.util.HashMap<>(more);
+    form.put("_csrf", PortalSessions.csrfToken(token));
+    return t.http().postForm(path, form, "ombuds_portal=" + token);
+  }
+
+  @Test
+  void a_grant_counts_only_for_the_version_the_visitor_read() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http ombuds = login(t);
+      Story s = story(ombuds);
+      String d = draft(ombuds, s, "Please remind the whole group of the safety rules.");
+      ask(ombuds, s, d);
+      String token = token(t, s.receipt());
+      Http visitor = t.http().withToken(token);
+      // The visitor reads version 1 ...
+      assertThat(t.http().getWithCookies("/portal/me?lang=en", "ombuds_portal=" + token).body())
+          .contains("I consent to version 1")
+          .contains("name=\"version\" value=\"1\"");
+      // ... meanwhile the Ombuds edits and asks again for version 2.
+      edit(ombuds, s, d, "Please remind the whole group of the safety rules, and Jane Doe too.");
+      ask(ombuds, s, d);
+
+      Http.Response stale =
+          visitor.post("/portal/consent-requests/" + d + "/grant", Map.of("version", 1));
+      assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+      assertThat(stale.json().get("error").stringValue()).isEqualTo("version_changed");
+      assertThat(stale.json().get("message").stringValue()).contains("read it again");
+      Http.Response staleNo =
+          visitor.post("/portal/consent-requests/" + d + "/decline", Map.of("version", 1));
+      assertThat(staleNo.status()).isEqualTo(409);
+      assertThat(staleNo.json().get("error").stringValue()).isEqualTo("version_changed");
+      JsonNode waiting = visitor.get("/portal/thread").json().get("consentRequests").get(0);
+      assertThat(waiting.get("version").intValue()).isEqualTo(2);
+      assertThat(waiting.get("status").stringValue()).as("nothing recorded").isEqualTo("PENDING");
+
+      // The page's form carries the version it showed: the same refusal, calmly, in both languages.
+      String path = "/portal/me/consent/" + d + "/grant";
+      Http.Response page = pageForm(t, token, path, Map.of("version", "1", "lang", "en"));
+      assertThat(page.status()).isEqualTo(409);
+      assertThat(page.body())
+          .contains("The text changed since you read it; please read it again")
+          .contains("I consent to version 2")
+          .contains("and Jane Doe too.");
+      Http.Response pageFr = pageForm(t, token, path, Map.of("version", "1", "lang", "fr"));
+      assertThat(pageFr.status()).isEqualTo(409);
+      assertThat(pageFr.body())
+          .contains("Le texte a changé depuis votre lecture ; veuillez le relire")
+          .contains("Je consens à la version 2");
+      assertThat(kinds(t)).doesNotContain(AuditKind.PORTAL_CONSENT_GRANTED);
+
+      Http.Response granted = pageForm(t, token, path, Map.of("version", "2", "lang", "en"));
+      assertThat(granted.status()).as(granted.body()).isEqualTo(303);
+      assertThat(
+              visitor
+                  .get("/portal/thread")
+                  .json()
+                  .get("consentRequests")
+                  .get(0)
+                  .get("status")
+                  .stringValue())
+          .isEqualTo("GRANTED");
+      Http.Response released =
+          ombuds.post(
+              "/api/v1/cases/" + s.caseId() + "/disclosures/" + d + "/release",
+              Map.of("basis", "CONSENT"));
+      assertThat(released.status()).as(released.body()).isEqualTo(200);
+
+      // With a version that is the current one, the JSON grant works; without a body too.
+      String d2 = draft(ombuds, s, "Please check the ladders.");
+      ask(ombuds, s, d2);
+      assertThat(
+              visitor
+                  .post("/portal/consent-requests/" + d2 + "/grant", Map.of("version", 1))
+                  .status())
+          .isEqualTo(201);
+      String d3 = draft(ombuds, s, "Please check the stairs.");
+      ask(ombuds, s, d3);
+      assertThat(
+              visitor
+                  .postRaw("/portal/consent-requests/" + d3 + "/decline", "application/json", "")
+                  .status())
+          .as("no body at all")
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void the_visitor_sees_the_same_findings_as_the_ombuds() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http ombuds = login(t);
+      Story s = story(ombuds);
+      String d = draft(ombuds, s, "Jane Doe says the night shift of the loading dock is unsafe.");
+      ask(ombuds, s, d);
+      JsonNode risk =
+          ombuds.get("/api/v1/cases/" + s.caseId() + "/disclosures/" + d).json().get("risk");
+      assertThat(risk.get("findings")).isNotEmpty();
+      JsonNode shown = visitor(t, s.receipt()).get("/portal/consent-requests").json().get(0);
+      assertThat(shown.get("risk").get("level")).isEqualTo(risk.get("level"));
+      assertThat(shown.get("risk").get("anonymitySet")).isEqualTo(risk.get("anonymitySet"));
+      assertThat(shown.get("risk").get("findings")).isEqualTo(risk.get("findings"));
+      assertThat(shown.get("risk").get("reasons")).isNotEmpty();
+    }
+  }
+
+  @Test
+  void a_visitor_revokes_a_grant_until_release() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http ombuds = login(t);
+      Story s = story(ombuds);
+      String base = "/api/v1/cases/" + s.caseId() + "/disclosures/";
+      String d = draft(ombuds, s, "Please remind the whole group of the safety rules.");
+      ask(ombuds, s, d);
+      String token = token(t, s.receipt());
+      Http visitor = t.http().withToken(token);
+      assertThat(visitor.post("/portal/consent-requests/" + d + "/revoke", Map.of()).status())
+          .as("nothing granted yet")
+          .isEqualTo(409);
+      assertThat(visitor.post("/portal/consent-requests/" + d + "/grant", Map.of()).status())
+          .isEqualTo(201);
+      // Applied as a mandate consent when the Ombuds opens the draft ...
+      assertThat(ombuds.get(base + d).json().get("consents").get(0).get("method").stringValue())
+          .isEqualTo("PORTAL");
+      assertThat(
+              visitor
+                  .get("/portal/thread")
+                  .json()
+                  .get("consentRequests")
+                  .get(0)
+                  .get("status")
+                  .stringValue())
+          .isEqualTo("APPLIED");
+      // ... then revoked by the visitor, with the office locked.
+      logout(ombuds);
+      String page = t.http().getWithCookies("/portal/me?lang=en", "ombuds_portal=" + token).body();
+      assertThat(page)
+          .contains("/portal/me/consent/" + d + "/revoke")
+          .contains("Withdraw my consent");
+      Http.Response revoked = visitor.post("/portal/consent-requests/" + d + "/revoke", Map.of());
+      assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+      assertThat(
+              visitor
+                  .get("/portal/thread")
+                  .json()
+                  .get("consentRequests")
+                  .get(0)
+                  .get("status")
+                  .stringValue())
+          .isEqualTo("REVOKED");
+      assertThat(visitor.post("/portal/consent-requests/" + d + "/revoke", Map.of()).status())
+          .as("once")
+          .isEqualTo(409);
+      ombuds = login(t);
+      Http.Response refused = ombuds.post(base + d + "/release", Map.of("basis", "CONSENT"));
+      assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+      assertThat(refused.json().get("error").stringValue()).isEqualTo("consent_required");
+      JsonNode consent = ombuds.get(base + d).json().get("consents").get(0);
+      assertThat(consent.get("revokedAt"))
+          .as("revoked through the mandate: %s", consent)
+          .isNotNull();
+
+      // A grant not yet applied is withdrawn too, through the page; once released, it is too late.
+      String d2 = draft(ombuds, s, "Please check the ladders.");
+      ask(ombuds, s, d2);
+      logout(ombuds);
+      assertThat(visitor.post("/portal/consent-requests/" + d2 + "/grant", Map.of()).status())
+          .isEqualTo(201);
+      Http.Response viaPage =
+          pageForm(t, token, "/portal/me/consent/" + d2 + "/revoke", Map.of("lang", "fr"));
+      assertThat(viaPage.status()).as(viaPage.body()).isEqualTo(303);
+      assertThat(viaPage.header("Location")).contains("done=revoked");
+      ombuds = login(t);
+      assertThat(ombuds.post(base + d2 + "/release", Map.of("basis", "CONSENT")).status())
+          .isEqualTo(409);
+      String d3 = draft(ombuds, s, "Please check the stairs.");
+      ask(ombuds, s, d3);
+      visitor.post("/portal/consent-requests/" + d3 + "/grant", Map.of());
+      assertThat(ombuds.post(base + d3 + "/release", Map.of("basis", "CONSENT")).status())
+          .isEqualTo(200);
+      Http.Response late = visitor.post("/portal/consent-requests/" + d3 + "/revoke", Map.of());
+      assertThat(late.status()).isEqualTo(409);
+      assertThat(late.json().get("error").stringValue()).isEqualTo("already_released");
+      assertThat(t.http().getWithCookies("/portal/me?lang=en", "ombuds_portal=" + token).body())
+          .as("no button once it is too late")
+          .doesNotContain("/portal/me/consent/" + d3 + "/revoke")
+          .doesNotContain("/portal/me/consent/" + d + "/revoke");
+      assertThat(kinds(t)).contains(AuditKind.PORTAL_CONSENT_REVOKED, AuditKind.CONSENT_REVOKED);
+    }
+  }
+
+  @Test
+  void a_recused_ombuds_neither_lists_nor_reads_nor_answers_the_threads_of_the_case() {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http a = login(t);
+      String bId =
+          a.post(
+                  "/api/v1/accounts",
+                  Map.of("username", "bea", "passphrase", "bea's long passphrase"))
+              .json()
+              .get("id")
+              .stringValue();
+      Http b = t.http().login("bea", "bea's long passphrase");
+      Story s = story(a);
+      String other = receipt(t.http().post("/portal/contact", Map.of("message", "Unlinked.")));
+      assertThat(other).isNotEmpty();
+      String linked = null;
+      String loose = null;
+      for (JsonNode e : a.get("/api/v1/portal/threads").json()) {
+        if (e.get("caseId").isNull()) {
+          loose = e.get("id").stringValue();
+        } else {
+          linked = e.get("id").stringValue();
+        }
+      }
+      assertThat(linked).isNotNull();
+      assertThat(loose).isNotNull();
+      assertThat(
+              a.post("/api/v1/cases/" + s.caseId() + "/recuse", Map.of("handOverTo", bId)).status())
+          .isEqualTo(200);
+
+      String unknown = "/api/v1/portal/threads/00000000-0000-4000-8000-000000000000";
+      assertThat(
+              a.get("/api/v1/portal/threads").json().values().stream()
+                  .map(x -> x.get("id").stringValue())
+                  .toList())
+          .containsExactly(loose);
+      Http.Response read = a.get("/api/v1/portal/threads/" + linked);
+      Http.Response none = a.get(unknown);
+      assertThat(read.status()).isEqualTo(404).isEqualTo(none.status());
+      assertThat(read.body()).isEqualTo(none.body());
+      Http.Response reply =
+          a.post("/api/v1/portal/threads/" + linked + "/replies", Map.of("text", "Hello."));
+      assertThat(reply.status()).isEqualTo(404);
+      assertThat(reply.body())
+          .isEqualTo(a.post(unknown + "/replies", Map.of("text", "Hello.")).body());
+      Map<String, String> target = Map.of("caseId", s.caseId(), "personId", s.jane());
+      Http.Response relink = a.post("/api/v1/portal/threads/" + linked + "/link", target);
+      assertThat(relink.status()).isEqualTo(404);
+      assertThat(relink.body()).isEqualTo(a.post(unknown + "/link", target).body());
+      // Linking another thread to the case is refused as for a case that does not exist.
+      Http.Response toRecused = a.post("/api/v1/portal/threads/" + loose + "/link", target);
+      Http.Response toNoCase =
+          a.post(
+              "/api/v1/portal/threads/" + loose + "/link",
+              Map.of("caseId", "00000000-0000-4000-8000-000000000000", "personId", s.jane()));
+      assertThat(toRecused.status()).isEqualTo(404);
+      assertThat(toRecused.body()).isEqualTo(toNoCase.body());
+      Http.Response page = t.http().getWithCookies("/inbox/" + linked, "");
+      assertThat(page.status()).as("no session, no page").isIn(302, 303, 401);
+      assertThat(t.office.portal().read(bId, linked).id()).isEqualTo(linked);
+
+      // A colleague still can.
+      assertThat(b.get("/api/v1/portal/threads").json()).hasSize(2);
+      assertThat(b.get("/api/v1/portal/threads/" + linked).status()).isEqualTo(200);
+      assertThat(
+              b.post("/api/v1/portal/threads/" + linked + "/replies", Map.of("text", "Hello."))
+                  .status())
+          .isEqualTo(201);
+    }
+  }
+
+  @Test
+  void reports_are_all_kept_but_raise_one_alert_per_thread_and_kind_in_ten_minutes() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    try (TestOffice t = TestOffice.create(Optional.empty(), clock).serve()) {
+      Http ombuds = login(t);
+      Story s = story(ombuds);
+      logout(ombuds);
+      Http visitor = visitor(t, s.receipt());
+      for (int i = 0; i < 5; i++) {
+        assertThat(visitor.post("/portal/retaliation", Map.of("text", "Report " + i)).status())
+            .isEqualTo(201);
+        assertThat(visitor.post("/portal/messages", Map.of("text", "Message " + i)).status())
+            .isEqualTo(201);
+      }
+      Http second = visitor(t, receipt(t.http().post("/portal/contact", Map.of("message", "hi"))));
+      assertThat(second.post("/portal/retaliation", Map.of("text", "Elsewhere")).status())
+          .isEqualTo(201);
+
+      ombuds = login(t);
+      assertThat(alerts(ombuds, "RETALIATION_REPORTED"))
+          .as("one for each thread, not one per report")
+          .isEqualTo(2);
+      assertThat(alerts(ombuds, "PORTAL_MESSAGE"))
+          .as("the new contact's, and one for the first thread")
+          .isEqualTo(2);
+      String thread = null;
+      for (JsonNode e : ombuds.get("/api/v1/portal/threads").json()) {
+        if (!e.get("caseId").isNull()) {
+          thread = e.get("id").stringValue();
+        }
+      }
+      assertThat(ombuds.get("/api/v1/portal/threads/" + thread).json().get("messages"))
+          .as("every report and message kept")
+          .hasSize(10);
+
+      clock.advance(Duration.ofMinutes(10));
+      visitor = visitor(t, s.receipt());
+      assertThat(visitor.post("/portal/retaliation", Map.of("text", "Later")).status())
+          .isEqualTo(201);
+      assertThat(alerts(ombuds, "RETALIATION_REPORTED")).isEqualTo(3);
+    }
+  }
+
+  static long alerts(Http ombuds, String kind) {
+    return ombuds.get("/api/v1/alerts").json().values().stream()
+        .filter(a -> a.get("kind").stringValue().equals(kind))
+        .count();
   }
 
   @Test
