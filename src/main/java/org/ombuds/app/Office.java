@@ -180,13 +180,18 @@ public final class Office implements AutoCloseable {
   private static AlertSink portalAlerts(Alerts alerts) {
     return new AlertSink() {
       @Override
-      public void retaliationReported(Optional<String> caseId) {
-        alerts.raise(AlertKind.RETALIATION_REPORTED, true, caseId);
+      public String retaliationReported(Optional<String> caseId) {
+        return alerts.raise(AlertKind.RETALIATION_REPORTED, true, caseId);
       }
 
       @Override
-      public void messageArrived(Optional<String> caseId) {
-        alerts.raise(AlertKind.PORTAL_MESSAGE, false, caseId);
+      public String messageArrived(Optional<String> caseId) {
+        return alerts.raise(AlertKind.PORTAL_MESSAGE, false, caseId);
+      }
+
+      @Override
+      public boolean isOpen(String alertId) {
+        return alerts.isOpen(alertId);
       }
     };
   }

@@ -8,19 +8,39 @@ import java.util.Optional;
  * work while the office is locked.
  */
 public interface AlertSink {
-  /** A visitor reported retaliation: urgent. */
-  void retaliationReported(Optional<String> caseId);
+  /**
+   * A visitor reported retaliation: urgent.
+   *
+   * @return the new alert's id
+   */
+  String retaliationReported(Optional<String> caseId);
 
-  /** A visitor wrote a new message: not urgent. */
-  void messageArrived(Optional<String> caseId);
+  /**
+   * A visitor wrote a new message: not urgent.
+   *
+   * @return the new alert's id
+   */
+  String messageArrived(Optional<String> caseId);
+
+  /** Whether the alert is still open (not yet acknowledged by an Ombuds). */
+  boolean isOpen(String alertId);
 
   /** Raises nothing (for tests that do not look at alerts). */
   AlertSink NONE =
       new AlertSink() {
         @Override
-        public void retaliationReported(Optional<String> caseId) {}
+        public String retaliationReported(Optional<String> caseId) {
+          return "";
+        }
 
         @Override
-        public void messageArrived(Optional<String> caseId) {}
+        public String messageArrived(Optional<String> caseId) {
+          return "";
+        }
+
+        @Override
+        public boolean isOpen(String alertId) {
+          return false;
+        }
       };
 }

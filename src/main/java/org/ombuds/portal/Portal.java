@@ -190,10 +190,7 @@ public final class Portal {
           audit.append(new AuditEvent(AuditKind.PORTAL_CONTACTED, VISITOR, PORTAL, "ok"));
         });
     // A new thread always alerts; noting it keeps its next messages within the window quiet.
-    boolean first = throttle.allow(threadId, AlertThrottle.Kind.MESSAGE);
-    if (first) {
-      alerts.messageArrived(Optional.empty());
-    }
+    messageAlert(threadId, Optional.empty());
     PortalVault.ThreadKey key =
         portalVault
             .open(proof, threadId, keys.verifier(), keys.wrappedPrivate())
@@ -321,15 +318,16 @@ public final class Portal {
           audit.append(
               new AuditEvent(AuditKind.PORTAL_RETALIATION_REPORTED, VISITOR, PORTAL, "ok"));
         });
-    if (throttle.allow(t.id(), AlertThrottle.Kind.RETALIATION)) {
-      alerts.retaliationReported(t.caseId());
+    if (throttle.allow(t.id(), AlertThrottle.Kind.RETALIATION, alerts::isOpen)) {
+      throttle.raised(
+          t.id(), AlertThrottle.Kind.RETALIATION, alerts.retaliationReported(t.caseId()));
     }
   }
 
   /** A quiet alert for something the visitor sent, at most one per thread in the window. */
   private void messageAlert(String threadId, Optional<String> caseId) {
-    if (throttle.allow(threadId, AlertThrottle.Kind.MESSAGE)) {
-      alerts.messageArrived(caseId);
+    if (throttle.allow(threadId, AlertThrottle.Kind.MESSAGE, alerts::isOpen)) {
+      throttle.raised(threadId, AlertThrottle.Kind.MESSAGE, alerts.messageArrived(caseId));
     }
   }
 

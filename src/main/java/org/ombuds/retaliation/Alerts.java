@@ -86,6 +86,12 @@ public final class Alerts {
     return id;
   }
 
+  /** Whether the alert exists and no Ombuds has acknowledged it yet. */
+  public boolean isOpen(String alertId) {
+    return Ids.isId(alertId)
+        && store.find(alertId).map(a -> a.acknowledged().isEmpty()).orElse(false);
+  }
+
   /** The open alerts {@code actorId} may see, newest first. */
   public List<Alert> open(String actorId) {
     Set<String> recused = recusedCases.apply(actorId);

@@ -744,6 +744,24 @@ class PortalIT {
           .as("every report and message kept")
           .hasSize(10);
 
+      // Once the Ombuds has acknowledged the thread's alert, the next report alerts at once.
+      String seen = null;
+      for (JsonNode a : ombuds.get("/api/v1/alerts").json()) {
+        if (a.get("kind").stringValue().equals("RETALIATION_REPORTED")
+            && !a.get("caseId").isNull()) {
+          seen = a.get("id").stringValue();
+        }
+      }
+      assertThat(ombuds.post("/api/v1/alerts/" + seen + "/acknowledge", Map.of()).status())
+          .isEqualTo(200);
+      assertThat(alerts(ombuds, "RETALIATION_REPORTED")).isEqualTo(1);
+      assertThat(visitor.post("/portal/retaliation", Map.of("text", "Again")).status())
+          .isEqualTo(201);
+      assertThat(alerts(ombuds, "RETALIATION_REPORTED")).as("acknowledged, then new").isEqualTo(2);
+      assertThat(visitor.post("/portal/retaliation", Map.of("text", "And again")).status())
+          .isEqualTo(201);
+      assertThat(alerts(ombuds, "RETALIATION_REPORTED")).as("the new one is open").isEqualTo(2);
+
       clock.advance(Duration.ofMinutes(10));
       visitor = visitor(t, s.receipt());
       assertThat(visitor.post("/portal/retaliation", Map.of("text", "Later")).status())
