@@ -12,6 +12,12 @@ import java.util.Map;
  * suppresses). It narrows an interval per cell through every equation, then probes each value of a
  * hidden cell's interval and drops those that make the equations infeasible. A cell is recovered
  * when one value remains.
+ *
+ * <p>It knows the algorithm (the code is public): a {@code "<T"} cell is between 0 and T-1 (zeros
+ * are hidden as {@code "<T"} too); a {@code "<suppressed"} cell was a shown count, so it is at
+ * least T ({@link Suppression} never hides a small count as secondary); a year that is not {@code
+ * empty} has at least one case, and an empty one has nothing at all. Partners are chosen in the
+ * report's order, whatever their size, so the choice tells nothing more about their values.
  */
 final class Attacker {
   static final long BIG = 1_000_000_000L;
@@ -23,7 +29,12 @@ final class Attacker {
   private final long[] lo0;
   private final long[] hi0;
 
+  private final int threshold;
+  private final boolean empty;
+
   Attacker(PublishedYear year) {
+    threshold = year.threshold();
+    empty = year.empty();
     year.cells()
         .keySet()
         .forEach(
@@ -41,13 +52,18 @@ final class Attacker {
           hi0[i] = s.count();
         }
         case PublishedYear.Suppressed h when h.why() == PublishedYear.Hidden.PRIMARY -> {
-          lo0[i] = 0;
+          lo0[i] = lowest(names.get(i));
           hi0[i] = t - 1L;
         }
         case PublishedYear.Suppressed h -> {
-          lo0[i] = 0;
+          lo0[i] = t;
           hi0[i] = BIG;
         }
+      }
+      if (empty) {
+        // "no case was closed": every count of the year is 0
+        lo0[i] = 0;
+        hi0[i] = 0;
       }
     }
     Map<String, List<String>> sums = new LinkedHashMap<>();
@@ -68,6 +84,11 @@ final class Attacker {
           }
           eqs.add(e);
         });
+  }
+
+  /** The smallest value a {@code "<T"} cell can have given the year's {@code empty} flag. */
+  private long lowest(String cell) {
+    return !empty && cell.equals("cases") ? 1 : 0;
   }
 
   /** What each cell adds up into, read from its name. */
@@ -172,6 +193,33 @@ final class Attacker {
       }
     }
     return true;
+  }
+
+  /**
+   * The hidden cells the attacker learns more about than their label says: a {@code "<T"} cell for
+   * which some value of [lowest, T-1] can be excluded, or a {@code "<suppressed"} cell pinned to
+   * one value. Empty when the year is protected. Nothing is protected in an empty year: it says
+   * there were no cases, so every cell is 0 and no one is behind it.
+   */
+  static List<String> narrowed(PublishedYear year) {
+    Attacker a = new Attacker(year);
+    Map<String, long[]> b = a.attack();
+    List<String> out = new ArrayList<>();
+    if (year.empty()) {
+      return out;
+    }
+    year.cells()
+        .forEach(
+            (n, c) -> {
+              long[] lh = b.get(n);
+              if (c instanceof PublishedYear.Suppressed s) {
+                boolean primary = s.why() == PublishedYear.Hidden.PRIMARY;
+                if (primary ? lh[0] > a.lowest(n) || lh[1] < a.threshold - 1L : lh[0] == lh[1]) {
+                  out.add(n + " in [" + lh[0] + ", " + lh[1] + "]");
+                }
+              }
+            });
+    return out;
   }
 
   /** The hidden cells an attacker pins to one value. */
