@@ -29,11 +29,17 @@ final class Attacker {
   private final long[] lo0;
   private final long[] hi0;
 
-  private final int threshold;
   private final boolean empty;
 
   Attacker(PublishedYear year) {
-    threshold = year.threshold();
+    this(year, false);
+  }
+
+  /**
+   * @param labelsOnly true for what the labels alone tell: every shown count is taken as only "at
+   *     least T", the baseline that no published number may narrow
+   */
+  Attacker(PublishedYear year, boolean labelsOnly) {
     empty = year.empty();
     year.cells()
         .keySet()
@@ -48,8 +54,8 @@ final class Attacker {
     for (int i = 0; i < names.size(); i++) {
       switch (year.cell(names.get(i))) {
         case PublishedYear.Shown s -> {
-          lo0[i] = s.count();
-          hi0[i] = s.count();
+          lo0[i] = labelsOnly ? t : s.count();
+          hi0[i] = labelsOnly ? BIG : s.count();
         }
         case PublishedYear.Suppressed h when h.why() == PublishedYear.Hidden.PRIMARY -> {
           lo0[i] = lowest(names.get(i));
@@ -196,14 +202,20 @@ final class Attacker {
   }
 
   /**
-   * The hidden cells the attacker learns more about than their label says: a {@code "<T"} cell for
-   * which some value of [lowest, T-1] can be excluded, or a {@code "<suppressed"} cell pinned to
-   * one value. Empty when the year is protected. Nothing is protected in an empty year: it says
-   * there were no cases, so every cell is 0 and no one is behind it.
+   * The hidden cells the attacker learns more about than the labels alone tell: a {@code "<T"} cell
+   * for which some value of [lowest, T-1] that the labels allow can be excluded, or a {@code
+   * "<suppressed"} cell pinned to one value (unless the labels alone pin it). Empty when the year
+   * is protected. Nothing is protected in an empty year: it says there were no cases, so every cell
+   * is 0 and no one is behind it.
+   *
+   * <p>The labels alone tell a little: the cases of a year that is not empty are at least 1, and a
+   * total of at least T (shown or {@code "<suppressed"}) made of two {@code "<T"} parts has at
+   * least 1 in each. Truthful labels cannot avoid that, and no count is needed to see it.
    */
   static List<String> narrowed(PublishedYear year) {
     Attacker a = new Attacker(year);
     Map<String, long[]> b = a.attack();
+    Map<String, long[]> base = new Attacker(year, true).attack();
     List<String> out = new ArrayList<>();
     if (year.empty()) {
       return out;
@@ -214,8 +226,19 @@ final class Attacker {
               long[] lh = b.get(n);
               if (c instanceof PublishedYear.Suppressed s) {
                 boolean primary = s.why() == PublishedYear.Hidden.PRIMARY;
-                if (primary ? lh[0] > a.lowest(n) || lh[1] < a.threshold - 1L : lh[0] == lh[1]) {
-                  out.add(n + " in [" + lh[0] + ", " + lh[1] + "]");
+                long[] l = base.get(n);
+                if (primary ? lh[0] > l[0] || lh[1] < l[1] : lh[0] == lh[1] && l[0] != l[1]) {
+                  out.add(
+                      n
+                          + " in ["
+                          + lh[0]
+                          + ", "
+                          + lh[1]
+                          + "], labels ["
+                          + l[0]
+                          + ", "
+                          + l[1]
+                          + "]");
                 }
               }
             });

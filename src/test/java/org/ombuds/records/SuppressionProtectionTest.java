@@ -80,6 +80,144 @@ class SuppressionProtectionTest {
     }
   }
 
+  /**
+   * The attacker who replays the algorithm: a value of a {@code "<T"} cell is excluded unless some
+   * other table with that value publishes exactly the same. For one table summing to its total,
+   * every value the labels allow has such a twin: the earlier partners at T and the last one taking
+   * the rest (the stricter stopping check makes that twin stop where the real table stopped; with
+   * the check alone, "one more partner was needed" told that the small cell was below T-1).
+   */
+  @Test
+  void anAttackerWhoReplaysTheAlgorithm_cannotExcludeAValue_inOneTable() {
+    int checked = 0;
+    for (long seed = 1; seed <= 400; seed++) {
+      Random r = new Random(seed);
+      int t = THRESHOLDS[r.nextInt(THRESHOLDS.length)];
+      Figures f = RandomTables.table(r, t);
+      if (f.equations().size() != 1) {
+        continue;
+      }
+      checked += replay(f, t, "seed " + seed);
+    }
+    checked += replay(genderTable(), 5, "gender table");
+    assertThat(checked).isGreaterThan(100);
+  }
+
+  private static int replay(Figures f, int t, String what) {
+    PublishedYear p = Suppression.suppress(f, t, true);
+    Equation e = f.equations().getFirst();
+    Map<String, long[]> base = new Attacker(p, true).attack();
+    int checked = 0;
+    for (String c : f.cells().keySet()) {
+      if (!(p.cell(c) instanceof PublishedYear.Suppressed s)
+          || s.why() != PublishedYear.Hidden.PRIMARY) {
+        continue;
+      }
+      for (long v = base.get(c)[0]; v <= base.get(c)[1]; v++) {
+        assertThat(twin(f, p, e, t, c, v))
+            .as("%s: can %s be %d? %s -> %s", what, c, v, f.cells(), p.cells())
+            .isTrue();
+        checked++;
+      }
+    }
+    return checked;
+  }
+
+  /** True when some table with {@code c = v} and the same shown counts publishes the same. */
+  private static boolean twin(Figures f, PublishedYear p, Equation e, int t, String c, long v) {
+    List<String> small = new java.util.ArrayList<>();
+    List<String> secondary = new java.util.ArrayList<>();
+    for (String part : e.parts()) {
+      if (p.cell(part) instanceof PublishedYear.Suppressed s && !part.equals(c)) {
+        (s.why() == PublishedYear.Hidden.PRIMARY ? small : secondary).add(part);
+      }
+    }
+    for (int mask = 0; mask < 2 << Math.min(small.size(), 4); mask++) {
+      boolean allAtT = mask % 2 == 1;
+      for (int last = 0; last < Math.max(1, secondary.size()); last++) {
+        Map<String, Long> w = new LinkedHashMap<>(f.cells());
+        if (e.parts().contains(c) || !e.total().equals(c)) {
+          w.put(c, v);
+        }
+        for (int i = 0; i < small.size(); i++) {
+          if (i < 4 && (mask & 2 << i) != 0) {
+            w.put(small.get(i), 0L);
+          }
+        }
+        boolean totalShown = p.cell(e.total()) instanceof PublishedYear.Shown;
+        if (totalShown && !secondary.isEmpty()) {
+          long rest = f.cells().get(e.total());
+          for (String part : e.parts()) {
+            if (!secondary.contains(part)) {
+              rest -= w.get(part);
+            }
+          }
+          for (int i = 0; i < secondary.size(); i++) {
+            if (i != last) {
+              w.put(secondary.get(i), (long) t);
+              rest -= t;
+            }
+          }
+          w.put(secondary.get(last), rest);
+        } else if (!totalShown) {
+          // the total is hidden too: earlier partners at T, the last one as it is
+          for (int i = 0; i < secondary.size(); i++) {
+            if (i != last || allAtT) {
+              w.put(secondary.get(i), (long) t);
+            }
+          }
+        } else {
+          // no partner: spread the difference over the other small cells
+          long diff = f.cells().get(e.total()) - e.parts().stream().mapToLong(w::get).sum();
+          for (String o : small) {
+            long x = Math.clamp(w.get(o) + diff, 0, t - 1L);
+            diff -= x - w.get(o);
+            w.put(o, x);
+          }
+        }
+        long sum = e.parts().stream().mapToLong(w::get).sum();
+        if (e.total().equals(c)) {
+          continue; // a small total: its parts are small too, moved with it below
+        }
+        if (totalShown && sum != f.cells().get(e.total())) {
+          continue;
+        }
+        w.put(e.total(), sum);
+        if (w.values().stream().anyMatch(x -> x < 0)) {
+          continue;
+        }
+        Figures twin = Figures.of(f.year(), w, f.equations());
+        if (Suppression.suppress(twin, t, true).cells().equals(p.cells())) {
+          return true;
+        }
+      }
+    }
+    return e.total().equals(c) && smallTotalTwin(f, p, e, t, c, v);
+  }
+
+  /** A small total: spread the difference over its parts, which are small too. */
+  private static boolean smallTotalTwin(
+      Figures f, PublishedYear p, Equation e, int t, String c, long v) {
+    for (int first = 0; first < e.parts().size(); first++) {
+      Map<String, Long> w = new LinkedHashMap<>(f.cells());
+      long diff = v - w.get(c);
+      for (int k = 0; k < e.parts().size(); k++) {
+        String part = e.parts().get((first + k) % e.parts().size());
+        long x = Math.clamp(w.get(part) + diff, 0, t - 1L);
+        diff -= x - w.get(part);
+        w.put(part, x);
+      }
+      w.put(c, v);
+      if (diff == 0
+          && Suppression.suppress(Figures.of(f.year(), w, f.equations()), t, true)
+              .cells()
+              .equals(p.cells())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The true value lies in the attacker's interval, and every label tells the truth. */
   static void sound(Figures f, PublishedYear p) {
     Map<String, long[]> b = new Attacker(p).attack();
