@@ -9,11 +9,11 @@ import java.util.Optional;
 
 /**
  * The only way from raw figures to something publishable: hides every count below the threshold,
- * zero included (primary suppression; a shown zero would tell an attacker that a hidden neighbour
- * is at least 1, and "below the threshold" is what the label says) and then, while any hidden cell
- * can still be worked out from the published equations (see {@link Bounds}), hides one more cell
- * next to it (secondary suppression): the smallest shown non-zero count in an equation the exposed
- * cell takes part in.
+ * zero included (primary suppression; a shown zero would tell an attacker about its neighbours, and
+ * "below the threshold" is what the label says) and then, while an attacker who knows this code
+ * learns more about a hidden cell than the labels alone tell (see {@link Bounds}), hides one more
+ * cell next to it (secondary suppression): the first shown cell, in report order, of an equation
+ * the exposed cell takes part in. Only shown counts (at least T) are ever hidden as secondary.
  *
  * <p>Each year is suppressed on its own figures only, so a year's cells are hidden the same way in
  * its own report and as a comparison year in a later one; no equation links two years, and derived

@@ -80,6 +80,22 @@ class SuppressionProtectionTest {
     }
   }
 
+  @Test
+  void aTinyYear_isNotEmpty_andTellsOnlyThatThereWereCases() {
+    for (int n = 0; n <= 4; n++) {
+      Figures f = Figures.of(2025, Synthetic.records(n + 17L, n, List.of(2025)), Synthetic.AXES);
+      PublishedYear p = Suppression.suppress(f, 5, true);
+      assertThat(p.empty()).as("%d cases: says there were none", n).isEqualTo(n == 0);
+      assertThat(p.cell("cases")).isEqualTo(suppressed(PublishedYear.Hidden.PRIMARY));
+      // the empty flag tells 0 from 1..4 for the cases, and nothing else: every other hidden cell
+      // keeps what its label allows
+      assertThat(new Attacker(p).attack().get("cases"))
+          .containsExactly(n == 0 ? 0 : 1, n == 0 ? 0 : 4);
+      assertThat(Attacker.narrowed(p)).isEmpty();
+      sound(f, p);
+    }
+  }
+
   /**
    * The attacker who replays the algorithm: a value of a {@code "<T"} cell is excluded unless some
    * other table with that value publishes exactly the same. For one table summing to its total,
