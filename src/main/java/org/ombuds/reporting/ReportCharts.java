@@ -99,7 +99,8 @@ public final class ReportCharts {
         rows.add(label);
         values.add(s.count());
       } else {
-        rows.add(label + " (" + Cells.text(ReportData.value(e.getValue(), y.threshold())) + ")");
+        String mark = Cells.text(ReportData.value(e.getValue(), y.threshold()));
+        rows.add(label + " " + (mark.startsWith("(") ? mark : "(" + mark + ")"));
         values.add(null);
       }
     }
