@@ -5,90 +5,138 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an attacker can deduce about each cell of a year from what is published: an interval per
- * cell, narrowed by propagating every published equation until nothing changes. A cell is worked
- * out when its interval shrinks to one value.
+ * What an attacker who knows the suppression algorithm can deduce about each cell of a year from
+ * what is published: an interval per cell, narrowed by propagating every published equation until
+ * nothing changes, then probed value by value.
  *
- * <p>Priors: a shown cell is its value; a primary suppressed cell ({@code "<T"}) is between 0 and
- * T-1 (zeros are hidden too); a secondary suppressed cell can be any count: it is usually a count
- * at or above the threshold hidden to protect a neighbour, but {@link Suppression} also marks small
- * counts so when their {@code "<T"} label alone would give them away. Each hidden cell's interval
- * is then probed value by value against all equations.
+ * <p>Priors: a shown cell is its value; a primary suppressed cell ({@code "<T"}) is between its
+ * lowest possible value and T-1 (zeros are hidden too, so the lowest is 0, except for the cases of
+ * a year that is not empty: the report says there were some, so 1); a secondary suppressed cell is
+ * at least T, because {@link Suppression} only ever hides a shown count as secondary. The choice of
+ * partners depends on the report's order only, never on their size, so it tells nothing more.
+ *
+ * <p>A cell is protected when the published counts tell the attacker nothing beyond what the labels
+ * alone tell ({@link #labelsOnly}): a primary cell can still take every value from its lowest to
+ * T-1 that the labels allow, a secondary cell at least two values. With {@code slack} > 0 a primary
+ * cell is assumed (and required) to go up to T-1+slack: {@link Suppression} stops adding partners
+ * only once that stricter check holds too, so that the fact that it added one more partner (the
+ * previous choice was not enough) does not tell that a small cell was below T-1.
  */
 final class Bounds {
   static final long INF = Long.MAX_VALUE / 4;
   static final int PROBE_WIDTH = 2000;
 
   private final Map<String, long[]> bounds = new HashMap<>();
+  private final List<Equation> equations;
+  private final long top;
 
-  private Bounds() {}
+  private Bounds(List<Equation> equations, long top) {
+    this.equations = equations;
+    this.top = top;
+  }
 
-  /** Bounds for every cell, given its status ({@code null}: shown) and the equations. */
+  /**
+   * Bounds for every cell, given its status ({@code null}: shown) and the equations.
+   *
+   * @param slack how far above T-1 a primary cell is assumed to reach (0: the real attacker)
+   * @throws IllegalStateException when the figures do not satisfy their own equations
+   */
   static Bounds of(
       Map<String, Long> values,
       Map<String, PublishedYear.Hidden> hidden,
       List<Equation> equations,
-      int threshold) {
-    Bounds b = new Bounds();
+      int threshold,
+      int slack) {
+    Bounds b = new Bounds(equations, threshold - 1L + slack);
+    boolean empty = values.getOrDefault("cases", 0L) == 0;
     values.forEach(
         (cell, v) -> {
           PublishedYear.Hidden h = hidden.get(cell);
+          long low = !empty && cell.equals("cases") ? 1 : 0;
           long[] lu;
           if (h == null) {
             lu = new long[] {v, v};
           } else if (h == PublishedYear.Hidden.PRIMARY) {
-            lu = new long[] {0, threshold - 1L};
+            lu = new long[] {low, b.top};
           } else {
-            lu = new long[] {0, INF};
+            lu = new long[] {threshold, INF};
           }
           b.bounds.put(cell, lu);
         });
-    if (!b.propagate(equations)) {
+    if (!b.propagate()) {
       throw new IllegalStateException("the figures do not satisfy their own equations");
     }
-    b.probe(values, hidden, equations);
     return b;
   }
 
   /**
-   * For each hidden cell, tries every value of its interval (up to {@link #PROBE_WIDTH} values) and
-   * keeps only those for which the other equations can still all hold: catches cells that plain
-   * propagation leaves wide but that only one value fits.
+   * What the labels alone tell: bounds as if every shown count were only known to be at least T
+   * (like a secondary cell). A truthful {@code "<T"} label tells this much whatever else is
+   * published: a category of at least T made of two {@code "<T"} sub-categories has at least one in
+   * each. Depends only on which cells are below the threshold.
    */
-  private void probe(
-      Map<String, Long> values, Map<String, PublishedYear.Hidden> hidden, List<Equation> eqs) {
-    for (String cell : hidden.keySet()) {
-      long[] b = bounds.get(cell);
-      if (b[1] - b[0] > PROBE_WIDTH) {
-        continue;
-      }
-      long lo = Long.MAX_VALUE;
-      long hi = Long.MIN_VALUE;
-      for (long v = b[0]; v <= b[1]; v++) {
-        Bounds trial = copy();
-        trial.bounds.get(cell)[0] = v;
-        trial.bounds.get(cell)[1] = v;
-        if (trial.propagate(eqs)) {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
-      }
-      b[0] = lo;
-      b[1] = hi;
-    }
-    if (values.isEmpty()) {
-      throw new IllegalStateException("nothing to bound");
-    }
+  static Bounds labelsOnly(
+      Map<String, Long> values,
+      Map<String, PublishedYear.Hidden> hidden,
+      List<Equation> equations,
+      int threshold,
+      int slack) {
+    Map<String, PublishedYear.Hidden> all = new HashMap<>();
+    values.forEach(
+        (cell, v) ->
+            all.put(
+                cell,
+                hidden.get(cell) == PublishedYear.Hidden.PRIMARY
+                    ? PublishedYear.Hidden.PRIMARY
+                    : PublishedYear.Hidden.SECONDARY));
+    return of(values, all, equations, threshold, slack);
   }
 
-  private Bounds copy() {
-    Bounds c = new Bounds();
-    bounds.forEach((k, v) -> c.bounds.put(k, v.clone()));
-    return c;
+  /**
+   * True when the attacker can exclude no value of the cell that the labels alone allow ({@code
+   * base}, from {@link #labelsOnly}): for a primary cell every value of [lowest, T-1] (+slack) that
+   * is possible at all; for a secondary cell, two values at least (unless the labels alone pin it:
+   * with the threshold 2, a category made of two {@code "<2"} sub-categories is 2).
+   */
+  boolean protects(String cell, PublishedYear.Hidden why, Bounds base) {
+    long[] b = bounds.get(cell);
+    if (why == PublishedYear.Hidden.PRIMARY) {
+      for (long v = base.lower(cell); v <= base.upper(cell); v++) {
+        if (base.feasible(cell, v) && !(v >= b[0] && v <= b[1] && feasible(cell, v))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return base.pinned(cell) || !pinned(cell);
+  }
+
+  /** True when only one value of the cell fits every equation. */
+  private boolean pinned(String cell) {
+    long[] b = bounds.get(cell);
+    if (b[1] - b[0] > PROBE_WIDTH) {
+      return false; // some values at either end may be excluded, but not all but one
+    }
+    int found = 0;
+    for (long v = b[0]; v <= b[1] && found < 2; v++) {
+      if (feasible(cell, v)) {
+        found++;
+      }
+    }
+    return found < 2;
+  }
+
+  /** True when the cell can be {@code v} with every equation still holding. */
+  private boolean feasible(String cell, long v) {
+    Bounds trial = new Bounds(equations, top);
+    bounds.forEach((k, lu) -> trial.bounds.put(k, lu.clone()));
+    trial.bounds.get(cell)[0] = v;
+    trial.bounds.get(cell)[1] = v;
+    return trial.propagate();
   }
 
   /** Narrows every interval through the equations; false when one becomes empty. */
-  private boolean propagate(List<Equation> equations) {
+  private boolean propagate() {
     boolean changed = true;
     for (int pass = 0; changed && pass < 10_000; pass++) {
       changed = false;
@@ -144,11 +192,5 @@ final class Bounds {
 
   long upper(String cell) {
     return bounds.get(cell)[1];
-  }
-
-  /** True when the hidden cell's value can be worked out. */
-  boolean exposed(String cell) {
-    long[] b = bounds.get(cell);
-    return b[0] == b[1];
   }
 }

@@ -55,6 +55,14 @@ final class Figures {
     return minutes;
   }
 
+  /**
+   * Figures from given counts and the equations between them (for testing the suppression on
+   * hand-made tables); the counts must satisfy the equations.
+   */
+  static Figures of(int year, Map<String, Long> cells, List<Equation> equations) {
+    return new Figures(year, new LinkedHashMap<>(cells), equations, 0, 0);
+  }
+
   /** Counts what {@code records} of {@code year} hold; records of other years are skipped. */
   static Figures of(int year, Iterable<StatisticalRecord> records, ReportAxes axes) {
     Counter c = new Counter();

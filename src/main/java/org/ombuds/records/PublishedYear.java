@@ -17,8 +17,9 @@ public final class PublishedYear {
     /** The cell is below the threshold. */
     PRIMARY,
     /**
-     * The cell is hidden so that a cell below the threshold cannot be worked out from it; it may be
-     * of any size, also below the threshold (its label says nothing about its size).
+     * The cell is hidden so that a cell below the threshold cannot be narrowed from it. It is at
+     * least the threshold (only shown counts are hidden this way, and the code is public), but its
+     * label tells nothing more about its size.
      */
     SECONDARY
   }
@@ -101,8 +102,10 @@ public final class PublishedYear {
   }
 
   /**
-   * True when no case of this year was closed: the report says so (no one is identified by a year
-   * without visitors), while its cells stay hidden like any other count below the threshold.
+   * True exactly when no case of this year was closed (not merely fewer than the threshold): the
+   * report says so (no one is behind a year without cases), while its cells stay hidden like any
+   * other count below the threshold. A year that is not empty thus has at least one case: the
+   * suppression counts that as published.
    */
   public boolean empty() {
     return empty;

@@ -9,11 +9,11 @@ import java.util.Optional;
 
 /**
  * The only way from raw figures to something publishable: hides every count below the threshold,
- * zero included (primary suppression; a shown zero would tell an attacker that a hidden neighbour
- * is at least 1, and "below the threshold" is what the label says) and then, while any hidden cell
- * can still be worked out from the published equations (see {@link Bounds}), hides one more cell
- * next to it (secondary suppression): the smallest shown non-zero count in an equation the exposed
- * cell takes part in.
+ * zero included (primary suppression; a shown zero would tell an attacker about its neighbours, and
+ * "below the threshold" is what the label says) and then, while an attacker who knows this code
+ * learns more about a hidden cell than the labels alone tell (see {@link Bounds}), hides one more
+ * cell next to it (secondary suppression): the first shown cell, in report order, of an equation
+ * the exposed cell takes part in. Only shown counts (at least T) are ever hidden as secondary.
  *
  * <p>Each year is suppressed on its own figures only, so a year's cells are hidden the same way in
  * its own report and as a comparison year in a later one; no equation links two years, and derived
@@ -81,75 +81,89 @@ public final class Suppression {
         f.equations(),
         casesShown ? Optional.of(f.contacts()) : Optional.empty(),
         casesShown ? Optional.of(f.minutes()) : Optional.empty(),
-        values.get("cases") == 0);
+        values.getOrDefault("cases", 0L) == 0);
   }
 
+  /**
+   * How far above T-1 the stricter check lets a primary cell reach before the loop stops adding
+   * partners: see {@link Bounds}.
+   */
+  static final int STOP_SLACK = 1;
+
+  /**
+   * Adds secondary cells, one at a time, while the interval attack ({@link Bounds}) narrows a
+   * hidden cell: the next partner of the first such cell in report order. Stops once the real
+   * attacker and the stricter one (primary cells assumed to reach T-1+{@link #STOP_SLACK}) both
+   * learn nothing; the last resort is to hide every shown cell of the year.
+   */
   private static void hideUntilSafe(
       Map<String, Long> values,
       Map<String, PublishedYear.Hidden> hidden,
       List<Equation> equations,
       int threshold) {
-    for (int round = 0; round <= 2 * values.size(); round++) {
-      Bounds b = Bounds.of(values, hidden, equations, threshold);
-      List<String> exposed =
-          hidden.entrySet().stream()
-              .filter(e -> b.exposed(e.getKey()))
-              .map(Map.Entry::getKey)
-              .toList();
-      if (exposed.isEmpty()) {
+    if (values.getOrDefault("cases", 0L) == 0) {
+      return; // an empty year says so: every count is 0, and no one is behind any of them
+    }
+    List<Bounds> base =
+        List.of(
+            Bounds.labelsOnly(values, hidden, equations, threshold, 0),
+            Bounds.labelsOnly(values, hidden, equations, threshold, STOP_SLACK));
+    while (true) {
+      List<String> unsafe = unsafe(values, hidden, equations, threshold, base);
+      if (unsafe.isEmpty()) {
         return;
       }
       Optional<String> next = Optional.empty();
-      for (String cell : exposed) {
-        next = partner(cell, values, hidden, equations);
+      for (String cell : unsafe) {
+        next = partner(cell, hidden, equations);
         if (next.isPresent()) {
           break;
         }
       }
       if (next.isEmpty()) {
-        // The "<T" labels themselves pin the cell (e.g. a hidden total of two small parts): mark
-        // the small cells beside it as hidden without saying they are small.
-        boolean relabelled = false;
-        for (String cell : exposed) {
-          for (Equation e : equations) {
-            if (e.total().equals(cell) || e.parts().contains(cell)) {
-              List<String> members = new ArrayList<>(e.parts());
-              members.add(e.total());
-              for (String m : members) {
-                if (hidden.get(m) == PublishedYear.Hidden.PRIMARY) {
-                  hidden.put(m, PublishedYear.Hidden.SECONDARY);
-                  relabelled = true;
-                }
-              }
-            }
-          }
+        // every cell beside the exposed ones is hidden already: hide everything that is shown
+        boolean any = false;
+        for (String cell : values.keySet()) {
+          any |= hidden.putIfAbsent(cell, PublishedYear.Hidden.SECONDARY) == null;
         }
-        if (relabelled) {
-          continue;
+        if (!any) {
+          return; // nothing left to hide: the labels and the empty flag alone tell this much
         }
-        // Nothing left to hide beside an exposed cell: hide every non-zero count of the year.
-        values.forEach(
-            (cell, v) -> {
-              if (v > 0) {
-                hidden.putIfAbsent(cell, PublishedYear.Hidden.SECONDARY);
-              }
-            });
-        return;
+        continue;
       }
       hidden.put(next.get(), PublishedYear.Hidden.SECONDARY);
     }
   }
 
-  /**
-   * The cell to hide next to an exposed one: the smallest shown non-zero part of an equation it
-   * takes part in, else the shown total of such an equation.
-   */
-  private static Optional<String> partner(
-      String exposed,
+  /** The hidden cells, in report order, of which an attacker learns more than the label says. */
+  private static List<String> unsafe(
       Map<String, Long> values,
       Map<String, PublishedYear.Hidden> hidden,
-      List<Equation> equations) {
-    Optional<String> bestPart = Optional.empty();
+      List<Equation> equations,
+      int threshold,
+      List<Bounds> base) {
+    Bounds real = Bounds.of(values, hidden, equations, threshold, 0);
+    Bounds strict = Bounds.of(values, hidden, equations, threshold, STOP_SLACK);
+    List<String> out = new ArrayList<>();
+    for (String cell : values.keySet()) {
+      PublishedYear.Hidden why = hidden.get(cell);
+      if (why != null
+          && !(real.protects(cell, why, base.get(0)) && strict.protects(cell, why, base.get(1)))) {
+        out.add(cell);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The cell to hide next to an exposed one: the first shown part, in report order, of the first
+   * equation it takes part in that has one, else the first shown total of such an equation. Every
+   * shown cell is at least T, and the order does not depend on the counts, so the choice tells an
+   * attacker nothing (choosing the smallest, as before, told that the partner was at most each
+   * shown sibling: a partner of exactly T then gave its small cell away).
+   */
+  private static Optional<String> partner(
+      String exposed, Map<String, PublishedYear.Hidden> hidden, List<Equation> equations) {
     Optional<String> total = Optional.empty();
     for (Equation e : equations) {
       boolean in = e.total().equals(exposed) || e.parts().contains(exposed);
@@ -157,16 +171,14 @@ public final class Suppression {
         continue;
       }
       for (String p : e.parts()) {
-        if (!hidden.containsKey(p)
-            && values.get(p) > 0
-            && (bestPart.isEmpty() || values.get(p) < values.get(bestPart.get()))) {
-          bestPart = Optional.of(p);
+        if (!hidden.containsKey(p)) {
+          return Optional.of(p);
         }
       }
-      if (total.isEmpty() && !hidden.containsKey(e.total()) && values.get(e.total()) > 0) {
+      if (total.isEmpty() && !hidden.containsKey(e.total())) {
         total = Optional.of(e.total());
       }
     }
-    return bestPart.isPresent() ? bestPart : total;
+    return total;
   }
 }

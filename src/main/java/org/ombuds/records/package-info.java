@@ -8,18 +8,44 @@
  * the only way from those counts to a {@link org.ombuds.records.PublishedReport}, the type every
  * renderer requires (an architecture rule checks that only Suppression constructs one).
  *
- * <p>Suppression: every count below the office's threshold (default 5, never below 2), zero
- * included, is hidden as {@code "<T"} (primary). Then, while an attacker who knows every published
- * equation (each table sums to its total, sub-categories to their category, option decisions to
- * their kind) could pin a hidden cell to one value, one more cell is hidden next to it (secondary,
- * shown as {@code "<suppressed"}, its size not told): the smallest shown non-zero part of an
- * equation it is in, else that equation's total; where the {@code "<T"} labels themselves pin a
- * cell, its small neighbours are relabelled as secondary. The attacker model is interval
- * propagation over the equations followed by probing each value of every hidden cell's interval
- * (package-private {@code Bounds}). Derived figures (shares of personnel, per-visitor and per-case
- * ratios, gender figures adjusted for personnel shares) are computed from shown cells only. Each
- * year is suppressed on its own figures, so a year reads the same as the report's year and as a
- * comparison year. Known limit: a year's records can still grow after its report was published (a
+ * <p>Suppression: every count below the office's threshold T (default 5, never below 2), zero
+ * included, is hidden as {@code "<T"} (primary). Then more cells are hidden (secondary, shown as
+ * {@code "<suppressed"}): while the attacker below learns more about a hidden cell than the labels
+ * alone tell, the next partner of the first such cell is hidden: the first shown part, in report
+ * order, of an equation the cell is in, else that equation's total. The order does not depend on
+ * the counts (choosing the smallest sibling, as before, told that the partner was at most each
+ * shown sibling, and a partner of exactly T gave its small cell away). A small count is never
+ * hidden as secondary, so {@code "<suppressed"} means "at least T". If no partner is left beside an
+ * exposed cell, every shown count of the year is hidden (last resort). Derived figures (shares of
+ * personnel, per-visitor and per-case ratios, gender figures adjusted for personnel shares) are
+ * computed from shown cells only. Each year is suppressed on its own figures, so a year reads the
+ * same as the report's year and as a comparison year, and no equation links two years.
+ *
+ * <p>The attacker model (package-private {@code Bounds}; the tests' {@code Attacker} is written
+ * independently): it knows the code, every shown count and every published equation (each table
+ * sums to its total, sub-categories to their category, option decisions to their kind), that a
+ * {@code "<T"} cell is in [0, T-1], that a {@code "<suppressed"} cell is at least T, and the year's
+ * {@code empty} flag. It propagates intervals through the equations and probes each value of every
+ * hidden cell.
+ *
+ * <p>Protection criterion: the published counts tell the attacker nothing beyond what the labels
+ * alone tell, i.e. what it would deduce if every shown count read only "at least T": no value of a
+ * {@code "<T"} cell that the labels allow can be excluded (normally all of [0, T-1]), and no {@code
+ * "<suppressed"} cell is pinned to one value. The labels alone tell a little, and truthful labels
+ * cannot avoid it: a category of at least T made of exactly two {@code "<T"} sub-categories has at
+ * least 1 in each (with T = 2, exactly 1 in each). The loop stops only once the check also holds
+ * for small cells assumed to reach T instead of T-1, so that "one more partner was needed" does not
+ * tell that a small cell was below T-1 (checked in one table by a test attacker that replays the
+ * algorithm on twin tables; across linked tables this is not proven). Hiding more than strictly
+ * needed is accepted: partners are never shown again once hidden.
+ *
+ * <p>Empty years: {@code empty} is true exactly when the year has no case at all, and the report
+ * then says "no case" while every cell still reads {@code "<T"}. This tells 0 apart from 1 to T-1
+ * for the number of cases only; it is accepted because no one is behind a year without cases, and
+ * it is part of the attacker model (a year that is not empty has at least one case), so it cannot
+ * combine with anything published to narrow a hidden cell further. Zero cells inside a year stay
+ * hidden as {@code "<T"} like any other small count, since a shown 0 would tell the attacker about
+ * its neighbours. Known limit: a year's records can still grow after its report was published (a
  * case opened in December and closed in January counts in its opening year); comparing two editions
  * of the same year's figures is not protected against.
  *

@@ -12,6 +12,12 @@ import java.util.Map;
  * suppresses). It narrows an interval per cell through every equation, then probes each value of a
  * hidden cell's interval and drops those that make the equations infeasible. A cell is recovered
  * when one value remains.
+ *
+ * <p>It knows the algorithm (the code is public): a {@code "<T"} cell is between 0 and T-1 (zeros
+ * are hidden as {@code "<T"} too); a {@code "<suppressed"} cell was a shown count, so it is at
+ * least T ({@link Suppression} never hides a small count as secondary); a year that is not {@code
+ * empty} has at least one case, and an empty one has nothing at all. Partners are chosen in the
+ * report's order, whatever their size, so the choice tells nothing more about their values.
  */
 final class Attacker {
   static final long BIG = 1_000_000_000L;
@@ -23,7 +29,18 @@ final class Attacker {
   private final long[] lo0;
   private final long[] hi0;
 
+  private final boolean empty;
+
   Attacker(PublishedYear year) {
+    this(year, false);
+  }
+
+  /**
+   * @param labelsOnly true for what the labels alone tell: every shown count is taken as only "at
+   *     least T", the baseline that no published number may narrow
+   */
+  Attacker(PublishedYear year, boolean labelsOnly) {
+    empty = year.empty();
     year.cells()
         .keySet()
         .forEach(
@@ -37,17 +54,22 @@ final class Attacker {
     for (int i = 0; i < names.size(); i++) {
       switch (year.cell(names.get(i))) {
         case PublishedYear.Shown s -> {
-          lo0[i] = s.count();
-          hi0[i] = s.count();
+          lo0[i] = labelsOnly ? t : s.count();
+          hi0[i] = labelsOnly ? BIG : s.count();
         }
         case PublishedYear.Suppressed h when h.why() == PublishedYear.Hidden.PRIMARY -> {
-          lo0[i] = 0;
+          lo0[i] = lowest(names.get(i));
           hi0[i] = t - 1L;
         }
         case PublishedYear.Suppressed h -> {
-          lo0[i] = 0;
+          lo0[i] = t;
           hi0[i] = BIG;
         }
+      }
+      if (empty) {
+        // "no case was closed": every count of the year is 0
+        lo0[i] = 0;
+        hi0[i] = 0;
       }
     }
     Map<String, List<String>> sums = new LinkedHashMap<>();
@@ -68,6 +90,11 @@ final class Attacker {
           }
           eqs.add(e);
         });
+  }
+
+  /** The smallest value a {@code "<T"} cell can have given the year's {@code empty} flag. */
+  private long lowest(String cell) {
+    return !empty && cell.equals("cases") ? 1 : 0;
   }
 
   /** What each cell adds up into, read from its name. */
@@ -172,6 +199,50 @@ final class Attacker {
       }
     }
     return true;
+  }
+
+  /**
+   * The hidden cells the attacker learns more about than the labels alone tell: a {@code "<T"} cell
+   * for which some value of [lowest, T-1] that the labels allow can be excluded, or a {@code
+   * "<suppressed"} cell pinned to one value (unless the labels alone pin it). Empty when the year
+   * is protected. Nothing is protected in an empty year: it says there were no cases, so every cell
+   * is 0 and no one is behind it.
+   *
+   * <p>The labels alone tell a little: the cases of a year that is not empty are at least 1, and a
+   * total of at least T (shown or {@code "<suppressed"}) made of two {@code "<T"} parts has at
+   * least 1 in each. Truthful labels cannot avoid that, and no count is needed to see it.
+   */
+  static List<String> narrowed(PublishedYear year) {
+    Attacker a = new Attacker(year);
+    Map<String, long[]> b = a.attack();
+    Map<String, long[]> base = new Attacker(year, true).attack();
+    List<String> out = new ArrayList<>();
+    if (year.empty()) {
+      return out;
+    }
+    year.cells()
+        .forEach(
+            (n, c) -> {
+              long[] lh = b.get(n);
+              if (c instanceof PublishedYear.Suppressed s) {
+                boolean primary = s.why() == PublishedYear.Hidden.PRIMARY;
+                long[] l = base.get(n);
+                if (primary ? lh[0] > l[0] || lh[1] < l[1] : lh[0] == lh[1] && l[0] != l[1]) {
+                  out.add(
+                      n
+                          + " in ["
+                          + lh[0]
+                          + ", "
+                          + lh[1]
+                          + "], labels ["
+                          + l[0]
+                          + ", "
+                          + l[1]
+                          + "]");
+                }
+              }
+            });
+    return out;
   }
 
   /** The hidden cells an attacker pins to one value. */

@@ -164,6 +164,38 @@ class ReportRenderingTest {
     }
   }
 
+  @Test
+  void charts_drawNoBarForAHiddenCell_andMarkItsLabelAsTheTableDoes() throws IOException {
+    PublishedReport report =
+        TestReports.published(YEAR, Synthetic.records(7, 30, List.of(2024, YEAR)), settings());
+    for (String name : List.of("categories", "outcomes")) {
+      org.knowm.xchart.CategorySeries series =
+          ReportCharts.chart(report, name, ReportRenderingTest::text)
+              .getSeriesCollection()
+              .iterator()
+              .next();
+      List<?> labels = new ArrayList<>(series.getXData());
+      double[] values = series.getYData();
+      int hidden = 0;
+      for (int i = 0; i < labels.size(); i++) {
+        String label = labels.get(i).toString();
+        if (label.endsWith("(< 5)") || label.endsWith(" (s)")) {
+          assertThat(values[i]).as(label + " is drawn").isNaN();
+          hidden++;
+        } else {
+          assertThat(values[i]).as(label).isGreaterThanOrEqualTo(5);
+        }
+      }
+      assertThat(hidden).as(name + ": a small office has hidden cells").isPositive();
+    }
+    // a year with nothing shown still gives a chart, with no bar at all
+    PublishedReport empty = TestReports.published(YEAR, List.of(), settings());
+    for (String name : ReportCharts.NAMES) {
+      byte[] png = ReportCharts.png(empty, name, ReportRenderingTest::text);
+      assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isEqualTo(640);
+    }
+  }
+
   private static String squeeze(String s) {
     return s.replaceAll("\\s+", "");
   }
