@@ -45,9 +45,14 @@
  * it is part of the attacker model (a year that is not empty has at least one case), so it cannot
  * combine with anything published to narrow a hidden cell further. Zero cells inside a year stay
  * hidden as {@code "<T"} like any other small count, since a shown 0 would tell the attacker about
- * its neighbours. Known limit: a year's records can still grow after its report was published (a
- * case opened in December and closed in January counts in its opening year); comparing two editions
- * of the same year's figures is not protected against.
+ * its neighbours. A case counts in the year it was closed, so a year's figures stop changing when
+ * the year ends. Known limit: two editions of the current year's report (say in June and in
+ * December) are not protected against each other; publish a year once it is over.
+ *
+ * <p>Storage: closing a case writes its record as one ciphertext row ({@code stat_record}); the
+ * report first packs loose records into {@link org.ombuds.records.RecordSegment}s of 4,096 (one
+ * ciphertext each, {@code stat_segment}), so a report over a million records reads a few hundred
+ * rows.
  *
  * <p>No differential-privacy noise is added: the office gets exact counts with suppression only.
  */
