@@ -51,9 +51,13 @@ final class ReportApi {
         && !format.equals("csv")) {
       throw ApiError.badRequest("'format' is json (the default), pdf or csv.");
     }
+    String lang = ctx.queryParam("lang");
+    if (lang != null && !lang.equals("en") && !lang.equals("fr")) {
+      throw ApiError.badRequest("'lang' is en (the default) or fr.");
+    }
     PublishedReport report = reports.annual(actor(ctx), year);
     if ("pdf".equals(format)) {
-      I18n i18n = I18n.of("en");
+      I18n i18n = I18n.of(lang == null ? "en" : lang);
       ReportLabels text = new ReportLabels(i18n, new Labels(i18n, Map.of()));
       ctx.header("Content-Disposition", "attachment; filename=\"annual-report-" + year + ".pdf\"");
       ctx.contentType("application/pdf")

@@ -2,10 +2,6 @@ package org.ombuds.stories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,18 +61,6 @@ class StoriesIT {
       }
     }
     return new Ref(http, caseId, jane.get("id").stringValue(), pseudonym);
-  }
-
-  private static byte[] bytes(Http http, String path) throws Exception {
-    HttpResponse<byte[]> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(http.base() + path))
-                    .header("Authorization", "Bearer " + http.token())
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-    return r.body();
   }
 
   private static String pdfText(byte[] pdf) throws Exception {
@@ -180,12 +164,12 @@ class StoriesIT {
       assertThat(consented).isEqualTo(edited.strip());
       assertThat(http.get(s).json().get("status").stringValue()).isEqualTo("RELEASED");
 
-      String md = new String(bytes(http, s + "/export?format=markdown"), StandardCharsets.UTF_8);
+      String md = new String(http.bytes(s + "/export?format=markdown"), StandardCharsets.UTF_8);
       assertThat(unMarkdown(md).strip()).isEqualTo(consented);
-      String html = new String(bytes(http, s + "/export?format=html"), StandardCharsets.UTF_8);
+      String html = new String(http.bytes(s + "/export?format=html"), StandardCharsets.UTF_8);
       assertThat(unHtml(html)).isEqualTo(consented);
       assertThat(html).doesNotContain("http://", "https://", "<script", "src=");
-      String pdf = pdfText(bytes(http, s + "/export?format=pdf"));
+      String pdf = pdfText(http.bytes(s + "/export?format=pdf"));
       assertThat(words(pdf)).isEqualTo(words(consented));
 
       // Every step audited, with ids only.
@@ -307,7 +291,7 @@ class StoriesIT {
           .isEqualTo(201);
       Http.Response released = http.post(d + "/release", Map.of("basis", "CONSENT"));
       assertThat(released.status()).as(released.body()).isEqualTo(200);
-      String md = new String(bytes(http, s + "/export?format=markdown"), StandardCharsets.UTF_8);
+      String md = new String(http.bytes(s + "/export?format=markdown"), StandardCharsets.UTF_8);
       assertThat(unMarkdown(md).strip()).isEqualTo(edited.strip());
     }
   }
@@ -533,9 +517,9 @@ class StoriesIT {
       assertThat(stale.status()).isEqualTo(409);
       assertThat(stale.json().get("error").stringValue()).isEqualTo("conflict");
       assertThat(http.post(s + "/check", Map.of()).json().get("cleared").booleanValue()).isTrue();
-      String md = new String(bytes(http, s + "/export?format=markdown"), StandardCharsets.UTF_8);
+      String md = new String(http.bytes(s + "/export?format=markdown"), StandardCharsets.UTF_8);
       assertThat(unMarkdown(md).strip()).isEqualTo(safe);
-      assertThat(words(pdfText(bytes(http, s + "/export?format=pdf")))).isEqualTo(words(safe));
+      assertThat(words(pdfText(http.bytes(s + "/export?format=pdf")))).isEqualTo(words(safe));
 
       // A story drawn from nothing has nobody to ask.
       Http.Response consent = http.post(s + "/consent-request", Map.of());
@@ -606,7 +590,7 @@ class StoriesIT {
       // Without the name, the recused Ombuds exports it.
       String safe = "Ottoline* met a colleague in the corridor.\n\n" + Disclaimer.ENGLISH;
       assertThat(a.put(s, Map.of("text", safe)).status()).isEqualTo(200);
-      String md = new String(bytes(a, s + "/export?format=markdown"), StandardCharsets.UTF_8);
+      String md = new String(a.bytes(s + "/export?format=markdown"), StandardCharsets.UTF_8);
       assertThat(unMarkdown(md).strip()).isEqualTo(safe);
     }
   }

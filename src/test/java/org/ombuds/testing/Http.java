@@ -1,5 +1,7 @@
 package org.ombuds.testing;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -146,6 +148,29 @@ public final class Http {
       b.header("Cookie", cookies);
     }
     return send(b);
+  }
+
+  /** A GET whose body is read as bytes (a PDF, say); fails unless the answer is 200. */
+  public byte[] bytes(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<byte[]> r =
+          client.send(
+              b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw new AssertionError(
+            "GET " + path + " answered " + r.statusCode() + ": " + new String(r.body(), UTF_8));
+      }
+      return r.body();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private HttpRequest.Builder json(String path) {

@@ -223,16 +223,8 @@ class MandateIT {
       s.http()
           .post(d(s) + "/" + id + "/consents", Map.of("personId", s.jane(), "method", "IN_PERSON"));
       s.http().post(d(s) + "/" + id + "/release", Map.of("basis", "CONSENT"));
-      var response =
-          java.net.http.HttpClient.newHttpClient()
-              .send(
-                  java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create(
-                              s.http().base() + d(s) + "/" + id + "/letter?format=pdf"))
-                      .header("Authorization", "Bearer " + s.http().token())
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-      PdfReader reader = new PdfReader(response.body());
+      byte[] letter = s.http().bytes(d(s) + "/" + id + "/letter?format=pdf");
+      PdfReader reader = new PdfReader(letter);
       String text = new PdfTextExtractor(reader).getTextFromPage(1);
       reader.close();
       assertThat(text.replaceAll("\\s+", " "))

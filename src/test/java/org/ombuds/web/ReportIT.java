@@ -2,7 +2,6 @@ package org.ombuds.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -50,7 +49,7 @@ class ReportIT {
   }
 
   @Test
-  void closedCases_appearInTheReport_withSmallGroupsHidden_inJsonCsvAndPdf() {
+  void closedCases_appearInTheReport_withSmallGroupsHidden_inJsonCsvAndPdf() throws Exception {
     try (TestOffice t = TestOffice.create().serve()) {
       Http http = t.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
       int year = Year.now(ZoneOffset.UTC).getValue();
@@ -101,10 +100,27 @@ class ReportIT {
       Http.Response pdf = http.get("/api/v1/reports/annual?year=" + year + "&format=pdf");
       assertThat(pdf.status()).isEqualTo(200);
       assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
-      assertThat(pdf.body().getBytes(StandardCharsets.ISO_8859_1).length).isGreaterThan(1000);
+      String english = pdfText(http.bytes("/api/v1/reports/annual?year=" + year + "&format=pdf"));
+      assertThat(english).contains("Annual report").doesNotContain("Rapport annuel");
+      String french =
+          pdfText(http.bytes("/api/v1/reports/annual?year=" + year + "&format=pdf&lang=fr"));
+      assertThat(french).contains("Rapport annuel");
+      assertThat(http.get("/api/v1/reports/annual?year=" + year + "&format=pdf&lang=de").status())
+          .isEqualTo(400);
 
       assertThat(GuardsIT.kinds(t)).contains(AuditKind.REPORT_PRODUCED);
     }
+  }
+
+  private static String pdfText(byte[] pdf) throws java.io.IOException {
+    StringBuilder sb = new StringBuilder();
+    try (org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(pdf)) {
+      var ex = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader);
+      for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+        sb.append(ex.getTextFromPage(p)).append('\n');
+      }
+    }
+    return sb.toString();
   }
 
   private static String text(JsonNode v) {
