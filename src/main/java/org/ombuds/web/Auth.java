@@ -47,6 +47,7 @@ final class Auth {
 
   /** The before-matched check: runs for every matched route. */
   void check(Context ctx) {
+    refuseCrossSiteWrites(ctx);
     Set<RouteRole> roles = ctx.routeRoles();
     if (roles.isEmpty()) {
       throw new ApiError(403, "forbidden", "This address is not open to anyone.");
@@ -78,6 +79,25 @@ final class Auth {
       requireCsrf(ctx, token.get().csrfToken());
     }
     ctx.attribute(ATTR, new Caller(session.get(), token.get()));
+  }
+
+  /**
+   * Refuses a write that a browser says comes from another site ({@code Sec-Fetch-Site}, which the
+   * browser computes and a page cannot set). Tokens already protect the Ombuds' forms; this also
+   * covers the portal's first forms, whose one-time nonces any site can fetch: without it, another
+   * site could post the return form with its own receipt and have a visitor's browser write into
+   * that receipt's thread. Reverse proxies do not change the header, and clients that are not
+   * browsers do not send it.
+   */
+  private static void refuseCrossSiteWrites(Context ctx) {
+    String method = ctx.method().name();
+    if (method.equals("GET") || method.equals("HEAD")) {
+      return;
+    }
+    String site = ctx.header("Sec-Fetch-Site");
+    if ("cross-site".equalsIgnoreCase(site) || "same-site".equalsIgnoreCase(site)) {
+      throw new ApiError(403, "cross_site", "This form can only be sent from this site's pages.");
+    }
   }
 
   /** A visitor route: a portal token (bearer for the API, the portal cookie for pages). */

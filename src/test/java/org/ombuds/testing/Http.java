@@ -122,6 +122,12 @@ public final class Http {
 
   /** A form POST as a browser sends it, with the given cookies. */
   public Response postForm(String path, Map<String, String> fields, String cookies) {
+    return postForm(path, fields, cookies, Map.of());
+  }
+
+  /** A form POST as a browser sends it, with the given cookies and further headers. */
+  public Response postForm(
+      String path, Map<String, String> fields, String cookies, Map<String, String> headers) {
     String form =
         fields.entrySet().stream()
             .map(
@@ -138,6 +144,7 @@ public final class Http {
     if (cookies != null && !cookies.isEmpty()) {
       b.header("Cookie", cookies);
     }
+    headers.forEach(b::header);
     return send(b);
   }
 

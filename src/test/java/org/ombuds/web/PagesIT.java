@@ -53,6 +53,50 @@ class PagesIT {
   }
 
   @Test
+  void a_form_that_a_browser_says_comes_from_another_site_is_refused_before_anything_happens() {
+    Http http = office.http();
+    String receipt =
+        http.post("/portal/contact", Map.of("message", "hello"))
+            .json()
+            .get("receipt")
+            .stringValue();
+    for (String site : List.of("cross-site", "same-site")) {
+      String nonce = hiddenCsrf(http.get("/portal/return").body());
+      Http.Response refused =
+          http.postForm(
+              "/portal/return",
+              Map.of("receipt", receipt, "_csrf", nonce),
+              "",
+              Map.of("Sec-Fetch-Site", site));
+      assertThat(refused.status()).as(site).isEqualTo(403);
+      assertThat(refused.header("Content-Type"))
+          .as("the page's error, in words")
+          .startsWith("text/html");
+      assertThat(refused.setCookie(Auth.PORTAL_COOKIE)).as("no session opened").isNull();
+    }
+    // The same form from the portal's own page (or from a client that is not a browser) works.
+    for (Map<String, String> headers :
+        List.of(Map.of("Sec-Fetch-Site", "same-origin"), Map.<String, String>of())) {
+      String nonce = hiddenCsrf(http.get("/portal/return").body());
+      Http.Response ok =
+          http.postForm("/portal/return", Map.of("receipt", receipt, "_csrf", nonce), "", headers);
+      assertThat(ok.status()).as(ok.body()).isEqualTo(303);
+      assertThat(ok.setCookie(Auth.PORTAL_COOKIE)).isNotNull();
+    }
+    // The Ombuds' forms too: logging out from another site is refused.
+    String cookie = formLogin(http);
+    Http.Response dash = http.getWithCookies("/dashboard", cookie);
+    Http.Response out =
+        http.postForm(
+            "/logout",
+            Map.of("_csrf", hiddenCsrf(dash.body())),
+            cookie,
+            Map.of("Sec-Fetch-Site", "cross-site"));
+    assertThat(out.status()).isEqualTo(403);
+    assertThat(http.getWithCookies("/dashboard", cookie).status()).isEqualTo(200);
+  }
+
+  @Test
   void login_page_has_a_csrf_field_and_a_strict_cookie() {
     Http.Response r = office.http().get("/login");
     assertThat(r.status()).isEqualTo(200);
