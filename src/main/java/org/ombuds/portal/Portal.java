@@ -46,10 +46,19 @@ import org.ombuds.vault.Vault;
  * ways. So a visitor can write, read replies and decide on consent requests while the office is
  * locked. The Ombuds side opens what was sealed to the office with the office keys.
  *
- * <p>Throttling looks at no IP address: the slow receipt hash runs for {@link #HASH_PERMITS}
- * requests at a time (the rest wait briefly, then get 429), wrong receipts drain a global bucket
- * ({@link #FAILURES}), and contact requests another ({@link #CONTACTS}); both refill on their own
- * once a flood stops.
+ * <p>Throttling looks at no IP address. A receipt's fast {@link PortalVault#hint} (keyed by the
+ * office-wide salt, which a guesser does not have) is looked up first: a receipt whose hint no
+ * thread has is refused at once, without the slow hash (the look-up is one indexed read), and only
+ * these refusals take from a generous global bucket ({@link #FAST_REFUSALS}): past it, a flood is
+ * answered 429 with Retry-After, and a receipt whose hint matches is never held up by it. A receipt
+ * whose hint matches (the right one, or by a chance of one in 2<sup>24</sup> per thread a wrong
+ * one) goes on to the slow receipt hash, which runs for {@link #HASH_PERMITS} requests at a time
+ * (the rest wait briefly, then get 429), and a wrong one there drains a small global bucket ({@link
+ * #FAILURES}). So a flood of guesses answers the flood with fast 401s (then 429s) but leaves the
+ * right receipt free to open its thread, also for a visitor reporting retaliation urgently. While a
+ * thread made before hints has none, every receipt takes the slow path, as before hints existed.
+ * Contact requests take from another bucket ({@link #CONTACTS}); all refill on their own once a
+ * flood stops.
  */
 public final class Portal {
   /** The longest message, in characters. */
