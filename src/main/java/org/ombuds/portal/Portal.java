@@ -54,7 +54,7 @@ import org.ombuds.vault.Vault;
  * whose hint matches (the right one, or by a chance of one in 2<sup>24</sup> per thread a wrong
  * one) goes on to the slow receipt hash, which runs for {@link #HASH_PERMITS} requests at a time
  * (the rest wait briefly, then get 429), and a wrong one there drains a small global bucket ({@link
- * #FAILURES}). So a flood of guesses answers the flood with fast 401s (then 429s) but leaves the
+ * #FAILURES}). So the portal answers a flood of guesses with fast 401s (then 429s) but leaves the
  * right receipt free to open its thread, also for a visitor reporting retaliation urgently. While a
  * thread made before hints has none, every receipt takes the slow path, as before hints existed.
  * Contact requests take from another bucket ({@link #CONTACTS}); all refill on their own once a
