@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ombuds.audit.AuditEvent;
@@ -45,10 +46,19 @@ import org.ombuds.vault.Vault;
  * ways. So a visitor can write, read replies and decide on consent requests while the office is
  * locked. The Ombuds side opens what was sealed to the office with the office keys.
  *
- * <p>Throttling looks at no IP address: the slow receipt hash runs for {@link #HASH_PERMITS}
- * requests at a time (the rest wait briefly, then get 429), wrong receipts drain a global bucket
- * ({@link #FAILURES}), and contact requests another ({@link #CONTACTS}); both refill on their own
- * once a flood stops.
+ * <p>Throttling looks at no IP address. A receipt's fast {@link PortalVault#hint} (keyed by the
+ * office-wide salt, which a guesser does not have) is looked up first: a receipt whose hint no
+ * thread has is refused at once, without the slow hash (the look-up is one indexed read), and only
+ * these refusals take from a generous global bucket ({@link #FAST_REFUSALS}): past it, a flood is
+ * answered 429 with Retry-After, and a receipt whose hint matches is never held up by it. A receipt
+ * whose hint matches (the right one, or by a chance of one in 2<sup>24</sup> per thread a wrong
+ * one) goes on to the slow receipt hash, which runs for {@link #HASH_PERMITS} requests at a time
+ * (the rest wait briefly, then get 429), and a wrong one there drains a small global bucket ({@link
+ * #FAILURES}). So the portal answers a flood of guesses with fast 401s (then 429s) but leaves the
+ * right receipt free to open its thread, also for a visitor reporting retaliation urgently. While a
+ * thread made before hints has none, every receipt takes the slow path, as before hints existed.
+ * Contact requests take from another bucket ({@link #CONTACTS}); all refill on their own once a
+ * flood stops.
  */
 public final class Portal {
   /** The longest message, in characters. */
@@ -64,6 +74,14 @@ public final class Portal {
   static final int FAILURES = 10;
 
   static final Duration FAILURE_REFILL = Duration.ofSeconds(3);
+
+  /**
+   * Wrong receipts refused by their hint, without the slow hash: 200 at once, then 50 a second, for
+   * the whole portal. Only these refusals take from it, so a right receipt never waits for it.
+   */
+  static final int FAST_REFUSALS = 200;
+
+  static final Duration FAST_REFILL = Duration.ofMillis(20);
 
   /** New threads: 10 at once, then one every 3 seconds, for the whole portal. */
   static final int CONTACTS = 10;
@@ -89,6 +107,8 @@ public final class Portal {
   private final PortalSessions sessions;
   private final Semaphore hashing = new Semaphore(HASH_PERMITS, true);
   private final TokenBucket failures;
+  private final TokenBucket fastRefusals;
+  private final AtomicLong slowHashes = new AtomicLong();
   private final TokenBucket contacts;
   private final byte[] salt;
 
@@ -126,6 +146,7 @@ public final class Portal {
     this.recusedCases = w.recusedCases();
     this.sessions = new PortalSessions(clock);
     this.failures = new TokenBucket(clock, FAILURES, FAILURE_REFILL);
+    this.fastRefusals = new TokenBucket(clock, FAST_REFUSALS, FAST_REFILL);
     this.contacts = new TokenBucket(clock, CONTACTS, CONTACT_REFILL);
     this.salt = store.salt(portalVault.newSalt());
   }
@@ -133,6 +154,11 @@ public final class Portal {
   /** The open visitor sessions. */
   public PortalSessions sessions() {
     return sessions;
+  }
+
+  /** How many slow receipt hashes (Argon2id runs) this portal has started: tests count them. */
+  long slowHashes() {
+    return slowHashes.get();
   }
 
   // ---------------------------------------------------------------- visitor side
@@ -175,6 +201,7 @@ public final class Portal {
               new PortalStore.ThreadRow(
                   threadId,
                   keys.lookup(),
+                  Optional.of(keys.hint()),
                   keys.verifier(),
                   keys.publicKeyset(),
                   keys.wrappedPrivate(),
@@ -204,6 +231,13 @@ public final class Portal {
   /**
    * Opens a visitor session with a receipt. Works while the office is locked.
    *
+   * <p>A receipt whose {@link PortalVault#hint} no thread has is refused at once, without the slow
+   * hash and without touching the bucket of wrong receipts; these refusals have their own bucket
+   * ({@link #FAST_REFUSALS}). Only a receipt whose hint some thread has (the right one, or a wrong
+   * one by a chance of one in 2<sup>24</sup> per thread) takes the slow path. While some thread
+   * made before hints has none, every receipt takes the slow path; opening such a thread stores its
+   * hint, so the prefilter turns on by itself once all of them have been opened.
+   *
    * @return the token of the new session
    * @throws PortalException 400 if the text is not a well-typed receipt, 401 if it opens no thread,
    *     429 while wrong receipts are flooding (or the slow hash is too busy)
@@ -214,6 +248,14 @@ public final class Portal {
       receipt = Receipt.parse(receiptText == null ? "" : receiptText);
     } catch (IllegalArgumentException e) {
       throw new PortalException(400, "invalid_receipt", e.getMessage());
+    }
+    if (!store.hintMayMatch(portalVault.hint(receipt, salt))) {
+      // Not audited one by one: a flood must not turn into a flood of audit writes. The bucket
+      // is taken after the look-up so that it never holds up a receipt whose hint matches.
+      if (!fastRefusals.tryTake()) {
+        throw tooMany(fastRefusals.waitNeeded().orElse(FAST_REFILL));
+      }
+      throw wrongReceipt();
     }
     // Every attempt takes a token before the slow hash (so concurrent attempts cannot all pass
     // one check), and a right receipt gives it back: only wrong receipts drain the bucket.
@@ -228,24 +270,34 @@ public final class Portal {
       failures.giveBack();
       throw busy;
     }
+    Optional<PortalStore.ThreadRow> thread = store.threadByLookup(proof.lookup());
     Optional<PortalVault.ThreadKey> key =
-        store
-            .threadByLookup(proof.lookup())
-            .flatMap(t -> portalVault.open(proof, t.id(), t.verifier(), t.wrappedPrivate()));
+        thread.flatMap(t -> portalVault.open(proof, t.id(), t.verifier(), t.wrappedPrivate()));
     if (key.isEmpty()) {
       tx.run(
           () ->
               audit.append(
                   new AuditEvent(AuditKind.PORTAL_SESSION_REFUSED, VISITOR, PORTAL, "wrong")));
-      throw new PortalException(
-          401,
-          "wrong_receipt",
-          "This receipt opens no conversation. Check it against what you wrote down and try again.");
+      throw wrongReceipt();
     }
     failures.giveBack();
+    PortalStore.ThreadRow opened = thread.get();
     tx.run(
-        () -> audit.append(new AuditEvent(AuditKind.PORTAL_SESSION_OPENED, VISITOR, PORTAL, "ok")));
+        () -> {
+          if (opened.hint().isEmpty()) {
+            // A thread made before hints: the receipt is proven, so its hint can be stored now.
+            store.fillHint(opened.id(), proof.hint());
+          }
+          audit.append(new AuditEvent(AuditKind.PORTAL_SESSION_OPENED, VISITOR, PORTAL, "ok"));
+        });
     return sessions.open(key.get());
+  }
+
+  private static PortalException wrongReceipt() {
+    return new PortalException(
+        401,
+        "wrong_receipt",
+        "This receipt opens no conversation. Check it against what you wrote down and try again.");
   }
 
   private PortalVault.ReceiptProof slowHash(Receipt receipt) {
@@ -260,6 +312,7 @@ public final class Portal {
       throw tooMany(Duration.ofSeconds(2));
     }
     try {
+      slowHashes.incrementAndGet();
       return portalVault.derive(receipt, salt);
     } finally {
       hashing.release();
@@ -652,6 +705,7 @@ public final class Portal {
               new PortalStore.ThreadRow(
                   threadId,
                   keys.lookup(),
+                  Optional.of(keys.hint()),
                   keys.verifier(),
                   keys.publicKeyset(),
                   keys.wrappedPrivate(),

@@ -5,11 +5,15 @@ import java.util.Optional;
 
 /** Where the portal's rows live. Every byte array is ciphertext or key material wrapped. */
 public interface PortalStore {
-  /** A thread: its receipt's lookup id, verifier and key pair, and its link to a case, if any. */
+  /**
+   * A thread: its receipt's lookup id, hint (none for a thread made before hints, until its receipt
+   * opens it once), verifier and key pair, and its link to a case, if any.
+   */
   @SuppressWarnings("ArrayRecordComponent") // rows, never compared
   record ThreadRow(
       String id,
       String lookup,
+      Optional<String> hint,
       byte[] verifier,
       byte[] publicKeyset,
       byte[] wrappedPrivate,
@@ -55,6 +59,15 @@ public interface PortalStore {
   void insertThread(ThreadRow row);
 
   Optional<ThreadRow> threadByLookup(String lookup);
+
+  /**
+   * Whether a receipt with this hint may open a thread: some thread has this hint, or some thread
+   * has no hint yet (made before hints), so that no hint can rule a receipt out.
+   */
+  boolean hintMayMatch(String hint);
+
+  /** Stores the hint of a thread made before hints; a thread that has one keeps it. */
+  void fillHint(String threadId, String hint);
 
   Optional<ThreadRow> thread(String id);
 

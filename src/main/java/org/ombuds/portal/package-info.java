@@ -21,7 +21,10 @@
  * The Argon2id salt is office-wide, not per thread, so that the receipt alone finds its thread with
  * one slow hash: with 100 random bits a thief of the database still pays one 64 MiB Argon2id run
  * per guess in a space of 2<sup>100</sup>, and the salt defeats precomputation across offices. The
- * verifier is compared in constant time.
+ * verifier is compared in constant time. Each thread also stores its receipt's hint (24 bits of an
+ * HMAC keyed from the salt; not unique): a receipt whose hint no thread has is refused without the
+ * slow hash. A thread made before hints has none until its receipt opens it once; until then every
+ * receipt takes the slow path.
  *
  * <p>Everything a visitor writes is sealed to the office's public key (readable by the Ombuds) and
  * to the thread's public key (readable with the receipt); the Ombuds' replies and the copies of
@@ -53,8 +56,13 @@
  *
  * <ul>
  *   <li>No IP address and no user agent is read, stored or logged. Throttling is global: one slow
- *       hash at a time, a bucket of wrong receipts and one of new contacts, both refilling on their
- *       own, answering 429 with Retry-After; the Ombuds' side is never locked out.
+ *       hash at a time; wrong receipts refused by their hint take from a generous bucket of their
+ *       own (200, then 50 a second), those that reach the slow hash from a small one (10, then one
+ *       every 3 seconds), and new contacts from a third; all refill on their own and answer 429
+ *       with Retry-After; the Ombuds' side is never locked out. Since a guesser cannot compute
+ *       hints, almost none of their guesses reach the slow hash: the visitor with the right receipt
+ *       competes only with the rare guess whose hint some thread has (one in 2<sup>24</sup> per
+ *       thread), not with the flood.
  *   <li>Message dates are kept to the day. The inbox is ordered by an activity counter, not a time.
  *       Audit entries of visitor steps name no thread (actor {@code visitor}, subject {@code
  *       portal}), so their exact time cannot date a visitor's message; the Ombuds' steps name it.

@@ -11,7 +11,7 @@ import org.ombuds.portal.PortalStore;
 /** The portal's threads, messages and consent requests in SQL, as ciphertexts and wrapped keys. */
 public final class JdbiPortalStore implements PortalStore {
   private static final String T_COLUMNS =
-      "id, lookup, verifier, public_keyset, wrapped_private, meta_enc, case_id, person_id,"
+      "id, lookup, hint, verifier, public_keyset, wrapped_private, meta_enc, case_id, person_id,"
           + " opened_day, activity, unread";
   private static final String M_COLUMNS =
       "id, thread_id, seq, author, kind, day, office_enc, visitor_enc";
@@ -71,10 +71,11 @@ public final class JdbiPortalStore implements PortalStore {
             h.createUpdate(
                     "INSERT INTO portal_thread ("
                         + T_COLUMNS
-                        + ") VALUES (:id, :lookup, :verifier, :pub, :wrapped, :meta, :case,"
+                        + ") VALUES (:id, :lookup, :hint, :verifier, :pub, :wrapped, :meta, :case,"
                         + " :person, :day, :activity, :unread)")
                 .bind("id", r.id())
                 .bind("lookup", r.lookup())
+                .bind("hint", r.hint().orElse(null))
                 .bind("verifier", r.verifier())
                 .bind("pub", r.publicKeyset())
                 .bind("wrapped", r.wrappedPrivate())
@@ -95,6 +96,27 @@ public final class JdbiPortalStore implements PortalStore {
                 .bind("l", lookup)
                 .map(JdbiPortalStore::thread)
                 .findOne());
+  }
+
+  @Override
+  public boolean hintMayMatch(String hint) {
+    return db.withHandle(
+        h ->
+            h.createQuery("SELECT 1 FROM portal_thread WHERE hint = :h OR hint IS NULL LIMIT 1")
+                .bind("h", hint)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
+  }
+
+  @Override
+  public void fillHint(String threadId, String hint) {
+    db.withHandle(
+        h ->
+            h.createUpdate("UPDATE portal_thread SET hint = :h WHERE id = :id AND hint IS NULL")
+                .bind("h", hint)
+                .bind("id", threadId)
+                .execute());
   }
 
   @Override
@@ -299,6 +321,7 @@ public final class JdbiPortalStore implements PortalStore {
     return new ThreadRow(
         rs.getString("id"),
         rs.getString("lookup"),
+        Optional.ofNullable(rs.getString("hint")),
         rs.getBytes("verifier"),
         rs.getBytes("public_keyset"),
         rs.getBytes("wrapped_private"),

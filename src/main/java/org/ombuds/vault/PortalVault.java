@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The keys of the visitor portal, derived from a visitor's {@link Receipt}.
@@ -32,13 +34,22 @@ import java.util.Optional;
  * public keyset ({@link #sealToThread}), which needs no secret, so the office can write while the
  * visitor is away and the visitor can read while the office is locked. Only someone holding the
  * receipt can unwrap the thread's private keyset ({@link #open}).
+ *
+ * <p>Beside the slow hash, a receipt has a fast {@link #hint}: 24 bits of an HMAC keyed from the
+ * office-wide salt, stored with the thread (not unique: hints collide). It lets the portal refuse
+ * almost every wrong receipt without running Argon2id, so a flood of guesses no longer holds up the
+ * visitors who have the right one. Why this costs no secrecy is told at {@link #hint}.
  */
 public final class PortalVault {
   /** The cost of one receipt check: 64 MiB, 2 passes, 1 lane (a few hundred milliseconds). */
   public static final KdfParams RECEIPT_KDF = new KdfParams(KdfParams.MIN_MEMORY_KIB, 2, 1);
 
   private static final String HKDF_SHA256 = "HMACSHA256";
+  private static final String HMAC_SHA256 = "HmacSHA256";
   private static final byte[] NO_SALT = new byte[0];
+
+  /** How many bytes of the HMAC a receipt hint keeps: 24 bits. */
+  private static final int HINT_BYTES = 3;
 
   private final SecureRandom random;
   private final KdfParams kdf;
@@ -66,13 +77,12 @@ public final class PortalVault {
 
   /**
    * What the slow hash of a receipt gives: the lookup id (not secret once stored), the verifier and
-   * the key that unwraps the thread's private key. Costs one Argon2id run.
+   * the key that unwraps the thread's private key, with the receipt's {@link #hint}. Costs one
+   * Argon2id run.
    */
   public ReceiptProof derive(Receipt receipt, byte[] officeSalt) {
     Objects.requireNonNull(receipt, "receipt");
-    if (Objects.requireNonNull(officeSalt, "officeSalt").length != Argon2Kdf.SALT_BYTES) {
-      throw new IllegalArgumentException("The portal salt has the wrong length");
-    }
+    String hint = hint(receipt, officeSalt);
     byte[] master;
     try (Passphrase secret = receipt.secret()) {
       master = Argon2Kdf.derive(secret, officeSalt, kdf);
@@ -80,11 +90,55 @@ public final class PortalVault {
     try {
       return new ReceiptProof(
           HexFormat.of().formatHex(hkdf(master, "lookup", 16)),
+          hint,
           hkdf(master, "verifier", 32),
           hkdf(master, "thread-kek", 32));
     } finally {
       Arrays.fill(master, (byte) 0);
     }
+  }
+
+  /**
+   * The fast hint of a receipt: the first 3 bytes (24 bits) of HMAC-SHA256 over the receipt's 20
+   * canonical symbols, keyed with a key derived by HKDF from the office-wide salt (its own info
+   * string, so it is no other key of the portal), as 6 lowercase hex digits. Costs microseconds.
+   *
+   * <p>It is safe to store next to the thread. The salt is in the database, so a thief of the
+   * database can compute hints; but a hint only narrows the receipt space by 24 bits: of the
+   * 2<sup>100</sup> receipts, 2<sup>76</sup> share any given thread's hint, and each of them still
+   * needs one Argon2id run (64 MiB) to be confirmed against the lookup id and verifier, so the
+   * thief is left with the same hopeless search (2<sup>100</sup> to 2<sup>76</sup> slow hashes,
+   * instead of 2<sup>100</sup> to 2<sup>100</sup>). An online guesser, who has no salt, cannot
+   * compute hints at all: to them the hint is a keyed function, and its only effect is that the
+   * server answers their wrong guesses faster. A hint is in no way part of the lookup id, the
+   * verifier or the key that unwraps the thread, which all come from the slow hash.
+   *
+   * @throws IllegalArgumentException if the salt does not have the length {@link #newSalt} gives
+   */
+  public String hint(Receipt receipt, byte[] officeSalt) {
+    Objects.requireNonNull(receipt, "receipt");
+    byte[] key = hkdf(checkSalt(officeSalt), "receipt-hint-key", 32);
+    byte[] symbols;
+    try (Passphrase secret = receipt.secret()) {
+      symbols = secret.utf8();
+    }
+    try {
+      Mac mac = Mac.getInstance(HMAC_SHA256);
+      mac.init(new SecretKeySpec(key, HMAC_SHA256));
+      return HexFormat.of().formatHex(mac.doFinal(symbols), 0, HINT_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new VaultException("Could not compute a receipt hint");
+    } finally {
+      Arrays.fill(key, (byte) 0);
+      Arrays.fill(symbols, (byte) 0);
+    }
+  }
+
+  private static byte[] checkSalt(byte[] officeSalt) {
+    if (Objects.requireNonNull(officeSalt, "officeSalt").length != Argon2Kdf.SALT_BYTES) {
+      throw new IllegalArgumentException("The portal salt has the wrong length");
+    }
+    return officeSalt;
   }
 
   private static byte[] hkdf(byte[] master, String label, int size) {
@@ -103,9 +157,10 @@ public final class PortalVault {
   /** What to store for a new thread; nothing in it is secret without the receipt. */
   @SuppressWarnings("ArrayRecordComponent") // copied in and out
   public record ThreadRecord(
-      String lookup, byte[] verifier, byte[] publicKeyset, byte[] wrappedPrivate) {
+      String lookup, String hint, byte[] verifier, byte[] publicKeyset, byte[] wrappedPrivate) {
     public ThreadRecord {
       Objects.requireNonNull(lookup, "lookup");
+      Objects.requireNonNull(hint, "hint");
       verifier = verifier.clone();
       publicKeyset = publicKeyset.clone();
       wrappedPrivate = wrappedPrivate.clone();
@@ -151,7 +206,8 @@ public final class PortalVault {
     byte[] kek = proof.kek();
     try {
       byte[] wrapped = Tinks.rawAead(kek).encrypt(secret, threadAd(threadId));
-      return new ThreadRecord(proof.lookup(), proof.verifier(), Tinks.publicKeyset(pair), wrapped);
+      return new ThreadRecord(
+          proof.lookup(), proof.hint(), proof.verifier(), Tinks.publicKeyset(pair), wrapped);
     } catch (GeneralSecurityException e) {
       throw new VaultException("The thread key could not be wrapped");
     } finally {
@@ -237,11 +293,13 @@ public final class PortalVault {
   /** The slow hash of a receipt. Prints its lookup id only. */
   public static final class ReceiptProof {
     private final String lookup;
+    private final String hint;
     private final byte[] verifier;
     private final byte[] kek;
 
-    ReceiptProof(String lookup, byte[] verifier, byte[] kek) {
+    ReceiptProof(String lookup, String hint, byte[] verifier, byte[] kek) {
       this.lookup = lookup;
+      this.hint = hint;
       this.verifier = verifier;
       this.kek = kek;
     }
@@ -249,6 +307,11 @@ public final class PortalVault {
     /** The id under which the thread is stored: not secret (it is in the database). */
     public String lookup() {
       return lookup;
+    }
+
+    /** The receipt's fast {@link PortalVault#hint}: not secret either (it is in the database). */
+    public String hint() {
+      return hint;
     }
 
     byte[] verifier() {

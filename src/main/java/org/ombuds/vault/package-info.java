@@ -16,7 +16,8 @@
  *       encrypted backup format; refusals are {@link org.ombuds.vault.BackupException}s.
  *   <li>{@link org.ombuds.vault.PortalVault}: the visitor portal's keys: receipts (100 random bits,
  *       {@link org.ombuds.vault.Receipt}), their Argon2id hash (lookup id, verifier, and the key
- *       that unwraps a thread's HPKE private key), and messages sealed to a thread.
+ *       that unwraps a thread's HPKE private key), their fast keyed hint, and messages sealed to a
+ *       thread.
  *   <li>Values: {@link org.ombuds.vault.Passphrase}, {@link org.ombuds.vault.RecoveryKey}, {@link
  *       org.ombuds.vault.KdfParams}, {@link org.ombuds.vault.WrappedOfficeKey}, {@link
  *       org.ombuds.vault.FieldRef}, {@link org.ombuds.vault.OfficeKeys}, {@link
@@ -53,7 +54,12 @@
  *   <li><b>Portal threads</b>: one HPKE key pair per thread; the public keyset in clear, the
  *       private keyset wrapped (AES-256-GCM, bound to the thread id) under a key derived from the
  *       visitor's receipt by Argon2id (64 MiB, 2 passes, office-wide salt) and HKDF. Only the
- *       lookup id and verifier from the same derivation are stored.
+ *       lookup id and verifier from the same derivation are stored, with the receipt's hint: the
+ *       first 24 bits of HMAC-SHA256 over the receipt, keyed by HKDF (its own label) from the
+ *       office-wide salt, so the portal can refuse most wrong receipts without Argon2id. The salt
+ *       is in the database, so a thief can compute hints, but a hint leaves 2<sup>76</sup>
+ *       candidate receipts per thread, each needing Argon2id to confirm; an online guesser has no
+ *       salt and cannot compute hints at all.
  * </ul>
  *
  * <h2>Argon2id parameters</h2>

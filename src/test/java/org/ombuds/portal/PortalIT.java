@@ -2,20 +2,29 @@ package org.ombuds.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ombuds.audit.AuditKind;
 import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.testing.Http;
 import org.ombuds.testing.MutableClock;
 import org.ombuds.testing.TestOffice;
+import org.ombuds.vault.PortalVault;
+import org.ombuds.vault.Receipt;
 import tools.jackson.databind.JsonNode;
 
 /** The visitor portal over HTTP against a real server: every contract shape and refusal. */
@@ -231,7 +240,7 @@ class PortalIT {
 
   /** A well-typed receipt that is not {@code real}: same shape and a valid check symbol. */
   static String otherReceipt(String real) {
-    org.ombuds.vault.PortalVault v = new org.ombuds.vault.PortalVault();
+    PortalVault v = new PortalVault();
     String other;
     do {
       other = v.newReceipt().reveal();
@@ -255,22 +264,101 @@ class PortalIT {
     }
   }
 
+  private static Connection sql(TestOffice t) throws SQLException {
+    return DriverManager.getConnection("jdbc:sqlite:" + t.dir.resolve("ombuds.db"));
+  }
+
+  /** Well-typed wrong receipts whose hints no thread of this office has (as a guesser's are). */
+  static List<String> unmatchedReceipts(TestOffice t, int n) throws SQLException {
+    byte[] salt;
+    Set<String> hints = new HashSet<>();
+    try (Connection c = sql(t);
+        Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT salt FROM portal_salt")) {
+        assertThat(rs.next()).isTrue();
+        salt = rs.getBytes(1);
+      }
+      try (ResultSet rs = st.executeQuery("SELECT hint FROM portal_thread")) {
+        while (rs.next()) {
+          hints.add(rs.getString(1));
+        }
+      }
+    }
+    PortalVault v = new PortalVault();
+    List<String> out = new ArrayList<>();
+    while (out.size() < n) {
+      Receipt r = v.newReceipt();
+      if (!hints.contains(v.hint(r, salt))) {
+        out.add(r.reveal());
+      }
+    }
+    return out;
+  }
+
   @Test
-  void wrong_receipts_are_refused_then_throttled_and_the_right_one_works_after_the_flood() {
+  void a_flood_of_wrong_receipts_does_not_hold_up_the_right_one() throws SQLException {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     try (TestOffice t = TestOffice.create(Optional.empty(), clock).serve()) {
       String real = receipt(t.http().post("/portal/contact", Map.of("message", "hello")));
+      List<String> wrong = unmatchedReceipts(t, Portal.FAST_REFUSALS + 50);
+      int refused = 0;
+      int throttled = 0;
+      for (int i = 0; i < wrong.size(); i++) {
+        Http.Response r = t.http().post("/portal/session", Map.of("receipt", wrong.get(i)));
+        if (i < Portal.FAST_REFUSALS) {
+          assertThat(r.status()).as("wrong receipt %d", i).isEqualTo(401);
+          assertThat(r.json().get("error").stringValue()).isEqualTo("wrong_receipt");
+          refused++;
+        } else {
+          // The clock stands still: the bucket of fast refusals is empty.
+          assertThat(r.status()).as("wrong receipt %d", i).isEqualTo(429);
+          assertThat(r.header("Retry-After")).isNotNull();
+          throttled++;
+        }
+        if (i % 50 == 49) {
+          assertThat(t.http().post("/portal/session", Map.of("receipt", real)).status())
+              .as("the right receipt during the flood, after %d wrong ones", i + 1)
+              .isEqualTo(200);
+        }
+      }
+      assertThat(refused + throttled).isGreaterThan(200);
+      Http ombuds = login(t);
+      assertThat(ombuds.get("/api/v1/cases").status())
+          .as("the Ombuds is not locked out")
+          .isEqualTo(200);
+      assertThat(kinds(t))
+          .as("refusals by hint are not audited one by one")
+          .doesNotContain(AuditKind.PORTAL_SESSION_REFUSED);
+      clock.advance(Portal.FAST_REFILL.multipliedBy(Portal.FAST_REFUSALS));
+      assertThat(t.http().post("/portal/session", Map.of("receipt", wrong.get(0))).status())
+          .as("the fast bucket refills")
+          .isEqualTo(401);
+    }
+  }
+
+  @Test
+  void while_a_thread_has_no_hint_wrong_receipts_take_the_slow_path_and_are_throttled()
+      throws SQLException {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    try (TestOffice t = TestOffice.create(Optional.empty(), clock).serve()) {
+      String real = receipt(t.http().post("/portal/contact", Map.of("message", "hello")));
+      try (Connection c = sql(t);
+          Statement st = c.createStatement()) {
+        // As if the thread had been made before V11: the prefilter stays off.
+        st.executeUpdate("UPDATE portal_thread SET hint = NULL");
+      }
+      List<String> wrong = unmatchedReceipts(t, Portal.FAILURES * 3);
       for (int i = 0; i < Portal.FAILURES; i++) {
-        Http.Response r = t.http().post("/portal/session", Map.of("receipt", otherReceipt(real)));
+        Http.Response r = t.http().post("/portal/session", Map.of("receipt", wrong.get(i)));
         assertThat(r.status()).as("wrong receipt %d", i).isEqualTo(401);
       }
       Http.Response flooded =
-          t.http().post("/portal/session", Map.of("receipt", otherReceipt(real)));
+          t.http().post("/portal/session", Map.of("receipt", wrong.get(Portal.FAILURES)));
       assertThat(flooded.status()).isEqualTo(429);
       assertThat(flooded.json().get("error").stringValue()).isEqualTo("too_many_attempts");
       assertThat(Long.parseLong(flooded.header("Retry-After"))).isBetween(1L, 10L);
       assertThat(t.http().post("/portal/session", Map.of("receipt", real)).status())
-          .as("during the flood, everyone waits")
+          .as("on the slow path, during the flood, everyone waits")
           .isEqualTo(429);
       Http ombuds = login(t);
       assertThat(ombuds.get("/api/v1/cases").status())
@@ -279,9 +367,14 @@ class PortalIT {
 
       clock.advance(Portal.FAILURE_REFILL.multipliedBy(2));
       assertThat(t.http().post("/portal/session", Map.of("receipt", real)).status())
-          .as("after the flood")
+          .as("after the flood, and the thread's hint is stored")
           .isEqualTo(200);
       assertThat(kinds(t)).contains(AuditKind.PORTAL_SESSION_REFUSED);
+      for (int i = Portal.FAILURES + 1; i < wrong.size(); i++) {
+        Http.Response r = t.http().post("/portal/session", Map.of("receipt", wrong.get(i)));
+        assertThat(r.status()).as("prefilter on, wrong receipt %d", i).isEqualTo(401);
+      }
+      assertThat(t.http().post("/portal/session", Map.of("receipt", real)).status()).isEqualTo(200);
     }
   }
 

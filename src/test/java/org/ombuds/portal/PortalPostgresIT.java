@@ -51,6 +51,12 @@ class PortalPostgresIT {
                   .get("messages")
                   .size())
           .isGreaterThanOrEqualTo(1);
+      // The hint look-up's SQL on PostgreSQL: a wrong receipt is refused like on SQLite.
+      Http.Response wrong =
+          t.http()
+              .post("/portal/session", Map.of("receipt", PortalIT.otherReceipt(contactReceipt)));
+      assertThat(wrong.status()).isEqualTo(401);
+      assertThat(wrong.json().get("error").stringValue()).isEqualTo("wrong_receipt");
     }
   }
 }

@@ -82,4 +82,31 @@ class PortalVaultTest {
     }
     assertThat(thread.lookup()).doesNotContain(shown.toLowerCase(java.util.Locale.ROOT));
   }
+
+  @Test
+  void hint_isTwentyFourKeyedBits_ofTheReceipt_carriedByTheProofAndTheThread() {
+    String hint = VAULT.hint(receipt, SALT);
+    assertThat(hint).matches("[0-9a-f]{6}");
+    assertThat(VAULT.hint(Receipt.parse(receipt.reveal().toLowerCase(java.util.Locale.ROOT)), SALT))
+        .as("same receipt however typed")
+        .isEqualTo(hint);
+    assertThat(proof.hint()).isEqualTo(hint);
+    assertThat(thread.hint()).isEqualTo(hint);
+    assertThat(thread.lookup()).as("the hint is not a piece of the lookup").doesNotContain(hint);
+  }
+
+  @Test
+  void hint_dependsOnTheOfficeSalt_andOnTheReceipt() {
+    // 24 bits: two different inputs collide once in 2^24, so a handful of draws cannot all collide.
+    java.util.Set<String> others = new java.util.HashSet<>();
+    java.util.Set<String> salts = new java.util.HashSet<>();
+    for (int i = 0; i < 8; i++) {
+      others.add(VAULT.hint(VAULT.newReceipt(), SALT));
+      salts.add(VAULT.hint(receipt, VAULT.newSalt()));
+    }
+    assertThat(others).hasSizeGreaterThan(1);
+    assertThat(salts).hasSizeGreaterThan(1);
+    assertThatThrownBy(() -> VAULT.hint(receipt, new byte[3]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
