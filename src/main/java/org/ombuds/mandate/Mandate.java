@@ -343,6 +343,22 @@ public final class Mandate {
       Optional<String> confirm) {
     openCase(actorId, caseId);
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
+    // One transaction from the visitors' pending grants and withdrawals to the decision and its
+    // record: a withdrawal in the portal lands wholly before the release (and counts) or wholly
+    // after it (and is refused as too late), never in between.
+    return tx.inTransaction(
+        () ->
+            decideAndRecord(actorId, caseId, disclosureId, basis, determination, confirm, cipher));
+  }
+
+  private ReleaseOutcome decideAndRecord(
+      String actorId,
+      String caseId,
+      String disclosureId,
+      Basis basis,
+      Optional<Determination> determination,
+      Optional<String> confirm,
+      CaseCipher cipher) {
     pending.apply(actorId, caseId, disclosureId);
     DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
     DisclosureView d = view(cipher, row);

@@ -74,6 +74,11 @@ final class AlertThrottle {
         key(threadId, kind), (k, r) -> new Raised(r.at(), Optional.of(alertId)));
   }
 
+  /** Forgets the attempt that {@link #allow} let through when raising its alert failed. */
+  void failed(String threadId, Kind kind) {
+    lastRaised.computeIfPresent(key(threadId, kind), (k, r) -> r.alertId().isEmpty() ? null : r);
+  }
+
   private static String key(String threadId, Kind kind) {
     return threadId + "|" + kind.name();
   }

@@ -371,17 +371,30 @@ public final class Portal {
           audit.append(
               new AuditEvent(AuditKind.PORTAL_RETALIATION_REPORTED, VISITOR, PORTAL, "ok"));
         });
-    if (throttle.allow(t.id(), AlertThrottle.Kind.RETALIATION, alerts::isOpen)) {
-      throttle.raised(
-          t.id(), AlertThrottle.Kind.RETALIATION, alerts.retaliationReported(t.caseId()));
+    alert(t.id(), AlertThrottle.Kind.RETALIATION, () -> alerts.retaliationReported(t.caseId()));
+  }
+
+  /**
+   * Raises an alert through the throttle. If raising fails, the throttle forgets the attempt, so
+   * the next report of the thread alerts instead of being covered by an alert that never was.
+   */
+  private void alert(String threadId, AlertThrottle.Kind kind, Supplier<String> raise) {
+    if (!throttle.allow(threadId, kind, alerts::isOpen)) {
+      return;
     }
+    String id;
+    try {
+      id = raise.get();
+    } catch (RuntimeException e) {
+      throttle.failed(threadId, kind);
+      throw e;
+    }
+    throttle.raised(threadId, kind, id);
   }
 
   /** A quiet alert for something the visitor sent, at most one per thread in the window. */
   private void messageAlert(String threadId, Optional<String> caseId) {
-    if (throttle.allow(threadId, AlertThrottle.Kind.MESSAGE, alerts::isOpen)) {
-      throttle.raised(threadId, AlertThrottle.Kind.MESSAGE, alerts.messageArrived(caseId));
-    }
+    alert(threadId, AlertThrottle.Kind.MESSAGE, () -> alerts.messageArrived(caseId));
   }
 
   /**
@@ -545,28 +558,34 @@ public final class Portal {
    *     already_released} once released, 409 {@code not_granted} if there is no consent to withdraw
    */
   public void revoke(VisitorSession s, String disclosureId) {
-    PortalStore.ConsentRow r = newestRequest(s, disclosureId);
-    if (released(disclosureId)) {
-      throw new PortalException(
-          409,
-          "already_released",
-          "This text was already sent: a consent can only be withdrawn before it is sent.");
-    }
-    String raw = r.status();
-    if (!raw.equals(Views.RequestStatus.GRANTED.name())
-        && !raw.equals(Views.RequestStatus.APPLIED.name())) {
-      throw new PortalException(
-          409,
-          "not_granted",
-          "You have not consented to this request: there is nothing to withdraw.");
-    }
-    tx.run(
-        () -> {
-          // The mandate consent's id stays on the row until the mandate has revoked it.
-          store.setConsentStatus(r.id(), Views.RequestStatus.REVOKED.name(), r.consentId());
-          store.touch(s.threadId(), store.nextActivity(), true);
-          audit.append(new AuditEvent(AuditKind.PORTAL_CONSENT_REVOKED, VISITOR, PORTAL, "ok"));
-        });
+    PortalStore.ConsentRow r =
+        tx.inTransaction(
+            () -> {
+              PortalStore.ConsentRow row = newestRequest(s, disclosureId);
+              String raw = row.status();
+              // "Not granted" first: a visitor who declined or never answered must not learn from
+              // this answer that the text left under the imminent-harm exception.
+              if (!raw.equals(Views.RequestStatus.GRANTED.name())
+                  && !raw.equals(Views.RequestStatus.APPLIED.name())) {
+                throw new PortalException(
+                    409,
+                    "not_granted",
+                    "You have not consented to this request: there is nothing to withdraw.");
+              }
+              if (released(disclosureId)) {
+                throw new PortalException(
+                    409,
+                    "already_released",
+                    "This text was already sent: a consent can only be withdrawn before it is"
+                        + " sent.");
+              }
+              // The mandate consent's id stays on the row until the mandate has revoked it; the
+              // release applies the withdrawal in its own transaction before deciding.
+              changeStatus(row, Views.RequestStatus.REVOKED, row.consentId());
+              store.touch(s.threadId(), store.nextActivity(), true);
+              audit.append(new AuditEvent(AuditKind.PORTAL_CONSENT_REVOKED, VISITOR, PORTAL, "ok"));
+              return row;
+            });
     messageAlert(s.threadId(), Optional.of(r.caseId()));
   }
 
@@ -818,58 +837,69 @@ public final class Portal {
    * an Ombuds opens or releases a disclosure.
    */
   public void applyGrants(String actorId, String caseId, String disclosureId) {
-    for (PortalStore.ConsentRow r : store.consentsOfDisclosure(disclosureId)) {
-      if (!r.caseId().equals(caseId)) {
-        continue;
+    // One transaction (the release's own, when called from it): two Ombuds opening the draft at
+    // once, or a visitor withdrawing meanwhile, find each row as the other left it.
+    tx.run(
+        () -> {
+          for (PortalStore.ConsentRow r : store.consentsOfDisclosure(disclosureId)) {
+            if (!r.caseId().equals(caseId)) {
+              continue;
+            }
+            if (r.status().equals(Views.RequestStatus.REVOKED.name())
+                && r.consentId().isPresent()) {
+              applyRevocation(actorId, caseId, r);
+            } else if (r.status().equals(Views.RequestStatus.GRANTED.name())) {
+              applyGrant(actorId, caseId, disclosureId, r);
+            }
+          }
+        });
+  }
+
+  private void applyGrant(
+      String actorId, String caseId, String disclosureId, PortalStore.ConsentRow r) {
+    String consentId;
+    try {
+      consentId =
+          mandate.consent(
+              actorId,
+              caseId,
+              disclosureId,
+              r.personId(),
+              ConsentMethod.PORTAL,
+              Optional.of(r.version()));
+    } catch (MandateException e) {
+      if (e.code().equals("version_changed") || e.code().equals("not_a_draft")) {
+        changeStatus(r, Views.RequestStatus.OUTDATED, Optional.empty());
       }
-      if (r.status().equals(Views.RequestStatus.REVOKED.name()) && r.consentId().isPresent()) {
-        applyRevocation(actorId, caseId, r);
-        continue;
-      }
-      if (!r.status().equals(Views.RequestStatus.GRANTED.name())) {
-        continue;
-      }
-      try {
-        String consentId =
-            mandate.consent(
-                actorId,
-                caseId,
-                disclosureId,
-                r.personId(),
-                ConsentMethod.PORTAL,
-                Optional.of(r.version()));
-        tx.run(
-            () ->
-                store.setConsentStatus(
-                    r.id(), Views.RequestStatus.APPLIED.name(), Optional.of(consentId)));
-      } catch (MandateException e) {
-        if (e.code().equals("version_changed") || e.code().equals("not_a_draft")) {
-          tx.run(
-              () ->
-                  store.setConsentStatus(
-                      r.id(), Views.RequestStatus.OUTDATED.name(), Optional.empty()));
-        }
-        // Otherwise (a closed case, a person no longer concerned) the grant stays as it is and
-        // counts for nothing: showing the disclosure must not fail because of it.
-      }
+      // Otherwise (a closed case, a person no longer concerned) the grant stays as it is and
+      // counts for nothing: showing the disclosure must not fail because of it.
+      return;
     }
+    changeStatus(r, Views.RequestStatus.APPLIED, Optional.of(consentId));
   }
 
   private void applyRevocation(String actorId, String caseId, PortalStore.ConsentRow r) {
     try {
       mandate.revoke(actorId, caseId, r.consentId().orElseThrow());
-      tx.run(
-          () ->
-              store.setConsentStatus(r.id(), Views.RequestStatus.REVOKED.name(), Optional.empty()));
     } catch (MandateException e) {
       // Released meanwhile, or the consent is gone with its case: nothing left to revoke, and
       // showing the disclosure must not fail because of it.
-      if (e.code().equals("not_found")) {
-        tx.run(
-            () ->
-                store.setConsentStatus(
-                    r.id(), Views.RequestStatus.REVOKED.name(), Optional.empty()));
+      if (!e.code().equals("not_found")) {
+        return;
       }
+    }
+    changeStatus(r, Views.RequestStatus.REVOKED, Optional.empty());
+  }
+
+  /**
+   * Moves a request on from the status it was read in, or fails the whole transaction if someone
+   * (another server instance) moved it first, so that nothing is applied or withdrawn twice.
+   */
+  private void changeStatus(
+      PortalStore.ConsentRow r, Views.RequestStatus to, Optional<String> consentId) {
+    if (!store.setConsentStatusIf(r.id(), r.status(), to.name(), consentId)) {
+      throw new PortalException(
+          409, "conflict", "This request changed at the same moment: try again.");
     }
   }
 

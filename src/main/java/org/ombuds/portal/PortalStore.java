@@ -97,6 +97,13 @@ public interface PortalStore {
 
   List<ConsentRow> consentsOfDisclosure(String disclosureId);
 
+  /**
+   * Sets a request's status and mandate consent id only if it is still {@code expected}.
+   *
+   * @return whether it was
+   */
+  boolean setConsentStatusIf(String id, String expected, String status, Optional<String> consentId);
+
   void setConsentStatus(String id, String status, Optional<String> consentId);
 
   Optional<DraftState> draftState(String disclosureId);

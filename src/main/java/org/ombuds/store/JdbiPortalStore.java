@@ -297,6 +297,22 @@ public final class JdbiPortalStore implements PortalStore {
   }
 
   @Override
+  public boolean setConsentStatusIf(
+      String id, String expected, String status, Optional<String> consentId) {
+    return db.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE portal_consent SET status = :s, consent_id = :c"
+                            + " WHERE id = :id AND status = :e")
+                    .bind("s", status)
+                    .bind("c", consentId.orElse(null))
+                    .bind("id", id)
+                    .bind("e", expected)
+                    .execute())
+        == 1;
+  }
+
+  @Override
   public void setConsentStatus(String id, String status, Optional<String> consentId) {
     db.withHandle(
         h ->

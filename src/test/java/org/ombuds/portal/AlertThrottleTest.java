@@ -38,6 +38,16 @@ class AlertThrottleTest {
   }
 
   @Test
+  void an_alert_that_failed_to_be_raised_covers_nothing() {
+    assertThat(throttle.allow("t1", AlertThrottle.Kind.RETALIATION, id -> true)).isTrue();
+    throttle.failed("t1", AlertThrottle.Kind.RETALIATION);
+    assertThat(allow("t1", AlertThrottle.Kind.RETALIATION)).as("the next report alerts").isTrue();
+    // Once an alert was raised, a later failure to note something does not drop it.
+    throttle.failed("t1", AlertThrottle.Kind.RETALIATION);
+    assertThat(allow("t1", AlertThrottle.Kind.RETALIATION)).isFalse();
+  }
+
+  @Test
   void while_an_alert_is_being_raised_a_concurrent_report_waits_for_it() {
     assertThat(throttle.allow("t1", AlertThrottle.Kind.RETALIATION, id -> false)).isTrue();
     // No id noted yet: the first alert is still being raised, so this one is covered by it.

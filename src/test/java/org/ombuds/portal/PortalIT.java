@@ -728,6 +728,76 @@ class PortalIT {
           .doesNotContain("/portal/me/consent/" + d3 + "/revoke")
           .doesNotContain("/portal/me/consent/" + d + "/revoke");
       assertThat(kinds(t)).contains(AuditKind.PORTAL_CONSENT_REVOKED, AuditKind.CONSENT_REVOKED);
+
+      // A visitor who declined learns nothing from "withdraw" about a release under the exception.
+      String d4 = draft(ombuds, s, "Please look at the loading bay today.");
+      ask(ombuds, s, d4);
+      assertThat(visitor.post("/portal/consent-requests/" + d4 + "/decline", Map.of()).status())
+          .isEqualTo(200);
+      Http.Response exception =
+          ombuds.post(
+              base + d4 + "/release",
+              Map.of(
+                  "basis",
+                  "IMMINENT_HARM",
+                  "determination",
+                  Map.of(
+                      "threat",
+                      "a forklift with failed brakes in use",
+                      "target",
+                      "PERSON",
+                      "imminent",
+                      true,
+                      "serious",
+                      true,
+                      "reasoning",
+                      "in use this shift")));
+      assertThat(exception.status()).as(exception.body()).isEqualTo(200);
+      Http.Response declined = visitor.post("/portal/consent-requests/" + d4 + "/revoke", Map.of());
+      assertThat(declined.status()).isEqualTo(409);
+      assertThat(declined.json().get("error").stringValue()).isEqualTo("not_granted");
+      assertThat(declined.body()).doesNotContain("already_released", "already sent");
+    }
+  }
+
+  /**
+   * A withdrawal and a release sent at the same moment: either the withdrawal counts and the
+   * release is refused, or the release goes out and the withdrawal is refused as too late; never
+   * "withdrawn" for a text that was sent. Real concurrency, so the bad interleaving is not forced,
+   * but before the release took one transaction it showed up within a few rounds.
+   */
+  @Test
+  void a_withdrawal_and_a_release_at_once_never_both_succeed() throws Exception {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Http ombuds = login(t);
+      Story s = story(ombuds);
+      String base = "/api/v1/cases/" + s.caseId() + "/disclosures/";
+      Http visitor = t.http().withToken(token(t, s.receipt()));
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        for (int round = 0; round < 15; round++) {
+          String d = draft(ombuds, s, "Please check the fire doors, round " + round + ".");
+          ask(ombuds, s, d);
+          assertThat(visitor.post("/portal/consent-requests/" + d + "/grant", Map.of()).status())
+              .isEqualTo(201);
+          ombuds.get(base + d); // applies the grant as a mandate consent
+          var release =
+              pool.submit(() -> ombuds.post(base + d + "/release", Map.of("basis", "CONSENT")));
+          var withdraw =
+              pool.submit(
+                  () -> visitor.post("/portal/consent-requests/" + d + "/revoke", Map.of()));
+          int released = release.get().status();
+          int withdrawn = withdraw.get().status();
+          assertThat(List.of(released, withdrawn))
+              .as("round %d: release %d, withdrawal %d", round, released, withdrawn)
+              .containsExactlyInAnyOrder(200, 409);
+          String status = ombuds.get(base + d).json().get("status").stringValue();
+          assertThat(status).isEqualTo(released == 200 ? "RELEASED" : "DRAFT");
+        }
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 
