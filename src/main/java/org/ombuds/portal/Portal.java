@@ -695,17 +695,32 @@ public final class Portal {
    */
   public String openCase(String actorId, String threadId, NewCase input) {
     OfficeKeys keys = unlocked();
-    PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
-    Optional<String> name = meta(keys, t).optional("name");
-    String caseId = cases.create(actorId, input);
-    CaseView.PersonView visitor =
-        cases.addPerson(
-            actorId,
-            caseId,
-            new PersonInput(
-                PersonRole.VISITOR, name, Optional.empty(), Optional.empty(), Optional.empty()));
-    link(actorId, t.id(), caseId, visitor.id());
-    return caseId;
+    // One transaction, refused for a linked thread: a double submit or a stale page must not open
+    // a second case and move the thread (its alerts and consent requests) away from the first.
+    return tx.inTransaction(
+        () -> {
+          PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
+          if (t.caseId().isPresent()) {
+            throw new PortalException(
+                409,
+                "already_linked",
+                "This conversation already belongs to a case: open that case instead.");
+          }
+          Optional<String> name = meta(keys, t).optional("name");
+          String caseId = cases.create(actorId, input);
+          CaseView.PersonView visitor =
+              cases.addPerson(
+                  actorId,
+                  caseId,
+                  new PersonInput(
+                      PersonRole.VISITOR,
+                      name,
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty()));
+          link(actorId, t.id(), caseId, visitor.id());
+          return caseId;
+        });
   }
 
   /**

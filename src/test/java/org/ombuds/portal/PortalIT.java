@@ -1075,6 +1075,18 @@ class PortalIT {
       assertThat(
               visitor(t, receipt).get("/portal/thread").json().get("linkedToCase").booleanValue())
           .isTrue();
+      Http.Response again =
+          ombuds.post(
+              "/api/v1/portal/threads/" + thread + "/case",
+              Map.of(
+                  "title", "From the portal, twice",
+                  "categories", List.of("1a"),
+                  "workUnit", Map.of("name", "Finance", "size", 12)));
+      assertThat(again.status()).as("a double submit").isEqualTo(409);
+      assertThat(again.json().get("error").stringValue()).isEqualTo("already_linked");
+      assertThat(ombuds.get("/api/v1/cases").json()).as("no second case").hasSize(1);
+      assertThat(ombuds.get("/api/v1/portal/threads").json().get(0).get("caseId").stringValue())
+          .isEqualTo(caseId);
       assertThat(
               ombuds
                   .post(
