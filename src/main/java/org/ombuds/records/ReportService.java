@@ -31,7 +31,6 @@ public final class ReportService {
   static final int SEGMENT = 4096;
 
   private static final int SEGMENTS_PER_TRANSACTION = 8;
-  private static final int SEGMENT_BATCH = 16;
 
   private final ReportStore store;
   private final Vault vault;
@@ -156,29 +155,23 @@ public final class ReportService {
   /** Counts every record by year, segments and loose records alike, decrypting in parallel. */
   Map<Integer, Figures.Counter> count(OfficeKeys k) {
     Map<Integer, Figures.Counter> byYear = new TreeMap<>();
-    store.segments(
-        SEGMENT_BATCH,
-        batch ->
-            merge(
-                byYear,
-                batch.parallelStream()
-                    .collect(
-                        TreeMap<Integer, Figures.Counter>::new,
-                        (part, row) ->
-                            RecordSegment.decode(
-                                vault.decryptOffice(k, segmentRef(row.id()), row.data()),
-                                r -> tally(part, r)),
-                        ReportService::merge)));
-    store.statRecords(
+    store.everyRecord(
         BATCH,
         batch ->
             merge(
                 byYear,
                 batch.parallelStream()
-                    .map(row -> decode(k, row))
                     .collect(
                         TreeMap<Integer, Figures.Counter>::new,
-                        ReportService::tally,
+                        (part, row) -> {
+                          if (row.segment()) {
+                            RecordSegment.decode(
+                                vault.decryptOffice(k, segmentRef(row.id()), row.data()),
+                                r -> tally(part, r));
+                          } else {
+                            tally(part, decode(k, row));
+                          }
+                        },
                         ReportService::merge)));
     return byYear;
   }

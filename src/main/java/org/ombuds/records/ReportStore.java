@@ -13,10 +13,16 @@ public interface ReportStore {
   final class StatRow {
     private final String id;
     private final byte[] data;
+    private final boolean segment;
 
     public StatRow(String id, byte[] data) {
+      this(id, data, false);
+    }
+
+    public StatRow(String id, byte[] data, boolean segment) {
       this.id = id;
       this.data = data;
+      this.segment = segment;
     }
 
     public String id() {
@@ -27,6 +33,11 @@ public interface ReportStore {
     @SuppressWarnings("EffectivelyPrivate")
     public byte[] data() {
       return data;
+    }
+
+    /** Whether this is a segment of records rather than one loose record. */
+    public boolean segment() {
+      return segment;
     }
   }
 
@@ -55,6 +66,10 @@ public interface ReportStore {
   /** Stores a segment and deletes the loose records it holds, in the caller's transaction. */
   void insertSegment(String segmentId, byte[] encrypted, List<String> packedRecordIds);
 
-  /** Hands every segment over in batches of at most {@code batchSize}, streaming. */
-  void segments(int batchSize, Consumer<List<StatRow>> batch);
+  /**
+   * Hands every segment and every loose record over in batches (at most {@code batchSize} rows and
+   * a few megabytes each), read by one statement: one snapshot, so a pack committed meanwhile
+   * cannot move records between what is read as segments and what as loose rows.
+   */
+  void everyRecord(int batchSize, Consumer<List<StatRow>> batch);
 }

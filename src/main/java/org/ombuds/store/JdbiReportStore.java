@@ -11,6 +11,9 @@ import org.ombuds.records.ReportStore;
 public final class JdbiReportStore implements ReportStore {
   private static final long PACK_LOCK = 0x6f6d6273746174L;
 
+  /** A batch ends at this many bytes of ciphertext (a few segments), whatever its row count. */
+  private static final long BATCH_BYTES = 4L << 20;
+
   private final Database db;
 
   public JdbiReportStore(Database db) {
@@ -45,7 +48,7 @@ public final class JdbiReportStore implements ReportStore {
 
   @Override
   public void statRecords(int batchSize, Consumer<List<StatRow>> batch) {
-    stream("SELECT id, data_enc FROM stat_record", batchSize, batch);
+    stream("SELECT 0, id, data_enc FROM stat_record", batchSize, batch);
   }
 
   @Override
@@ -98,8 +101,11 @@ public final class JdbiReportStore implements ReportStore {
   }
 
   @Override
-  public void segments(int batchSize, Consumer<List<StatRow>> batch) {
-    stream("SELECT id, data_enc FROM stat_segment", batchSize, batch);
+  public void everyRecord(int batchSize, Consumer<List<StatRow>> batch) {
+    stream(
+        "SELECT 1, id, data_enc FROM stat_segment UNION ALL SELECT 0, id, data_enc FROM stat_record",
+        batchSize,
+        batch);
   }
 
   /**
@@ -115,15 +121,18 @@ public final class JdbiReportStore implements ReportStore {
           }
           try {
             List<StatRow> rows = new ArrayList<>(batchSize);
+            long[] bytes = {0};
             h.createQuery(sql)
-                .setFetchSize(batchSize)
-                .map((rs, ctx) -> new StatRow(rs.getString(1), rs.getBytes(2)))
+                .setFetchSize(Math.min(batchSize, 256))
+                .map((rs, ctx) -> new StatRow(rs.getString(2), rs.getBytes(3), rs.getInt(1) == 1))
                 .forEach(
                     r -> {
                       rows.add(r);
-                      if (rows.size() == batchSize) {
+                      bytes[0] += r.data().length;
+                      if (rows.size() == batchSize || bytes[0] >= BATCH_BYTES) {
                         batch.accept(List.copyOf(rows));
                         rows.clear();
+                        bytes[0] = 0;
                       }
                     });
             if (!rows.isEmpty()) {

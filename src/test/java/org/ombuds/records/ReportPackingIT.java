@@ -21,6 +21,7 @@ import org.ombuds.account.LoginResult;
 import org.ombuds.audit.AuditKind;
 import org.ombuds.common.Ids;
 import org.ombuds.store.JdbiAuditStore;
+import org.ombuds.store.JdbiReportStore;
 import org.ombuds.testing.Postgres;
 import org.ombuds.testing.TestOffice;
 import org.ombuds.vault.FieldRef;
@@ -147,6 +148,35 @@ class ReportPackingIT {
       new JdbiAuditStore(t.office.db()).forEachInOrder(e -> kinds.add(e.kind()));
       assertThat(kinds).contains(AuditKind.STAT_RECORDS_PACKED);
       assertThat(t.office.audit().verify().isIntact()).isTrue();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void a_count_reads_one_snapshot_whatever_commits_meanwhile(String db) throws Exception {
+    Opened o = open(db);
+    try (TestOffice t = o.t()) {
+      insertLoose(o, Synthetic.records(3, ReportService.SEGMENT + 10, YEARS));
+      t.office.reports().pack(o.actor(), o.keys());
+      ReportStore store = new JdbiReportStore(t.office.db());
+      int[] rows = {0};
+      store.everyRecord(
+          1,
+          batch -> {
+            if (rows[0]++ == 0) {
+              try {
+                // Another connection commits more records while the read is under way ...
+                insertLoose(o, Synthetic.records(4, 5, YEARS));
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            }
+          });
+      // ... which it does not see: the segment and the 10 loose records only.
+      assertThat(rows[0]).isEqualTo(11);
+      int[] after = {0};
+      store.everyRecord(100, batch -> after[0] += batch.size());
+      assertThat(after[0]).as("seen by the next read").isEqualTo(16);
     }
   }
 
