@@ -805,14 +805,8 @@ class PortalIT {
   void a_recused_ombuds_neither_lists_nor_reads_nor_answers_the_threads_of_the_case() {
     try (TestOffice t = TestOffice.create().serve()) {
       Http a = login(t);
-      String bId =
-          a.post(
-                  "/api/v1/accounts",
-                  Map.of("username", "bea", "passphrase", "bea's long passphrase"))
-              .json()
-              .get("id")
-              .stringValue();
-      Http b = t.http().login("bea", "bea's long passphrase");
+      String bId = TestOffice.addColleague(a);
+      Http b = t.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
       Story s = story(a);
       String other = receipt(t.http().post("/portal/contact", Map.of("message", "Unlinked.")));
       assertThat(other).isNotEmpty();

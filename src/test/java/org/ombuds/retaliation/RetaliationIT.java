@@ -325,14 +325,8 @@ class RetaliationIT {
   void a_recused_ombuds_sees_neither_the_alerts_nor_the_watches_of_the_case() {
     try (TestOffice t = TestOffice.create().serve()) {
       Http a = login(t);
-      String bId =
-          a.post(
-                  "/api/v1/accounts",
-                  Map.of("username", "bea", "passphrase", "bea's long passphrase"))
-              .json()
-              .get("id")
-              .stringValue();
-      Http b = t.http().login("bea", "bea's long passphrase");
+      String bId = TestOffice.addColleague(a);
+      Http b = t.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
       String caseId = newCase(a);
       String jane = person(a, caseId, "VISITOR", "Jane Doe");
       String watchId =

@@ -533,14 +533,8 @@ class StoriesIT {
       throws Exception {
     try (TestOffice t = TestOffice.create().serve()) {
       Http a = t.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
-      String beaId =
-          a.post(
-                  "/api/v1/accounts",
-                  Map.of("username", "bea", "passphrase", "bea's long passphrase"))
-              .json()
-              .get("id")
-              .stringValue();
-      Http b = t.http().login("bea", "bea's long passphrase");
+      String beaId = TestOffice.addColleague(a);
+      Http b = t.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
       String caseId =
           a.post(
                   "/api/v1/cases",

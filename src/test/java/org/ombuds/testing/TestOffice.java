@@ -17,6 +17,11 @@ public final class TestOffice implements AutoCloseable {
   public static final String USERNAME = "ombuds";
   public static final String PASSPHRASE = "correct horse battery staple";
 
+  /** A second Ombuds of the office, for recusal and hand-over tests ({@link #addColleague}). */
+  public static final String COLLEAGUE = "bea";
+
+  public static final String COLLEAGUE_PASSPHRASE = "bea's long passphrase";
+
   public final Path dir;
   public final Office office;
   public final RecoveryKey recoveryKey;
@@ -44,6 +49,18 @@ public final class TestOffice implements AutoCloseable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** Adds {@link #COLLEAGUE} through {@code ombuds}'s session; returns the new account's id. */
+  public static String addColleague(Http ombuds) {
+    Http.Response r =
+        ombuds.post(
+            "/api/v1/accounts",
+            java.util.Map.of("username", COLLEAGUE, "passphrase", COLLEAGUE_PASSPHRASE));
+    if (r.status() != 201) {
+      throw new AssertionError("adding the colleague answered " + r.status() + ": " + r.body());
+    }
+    return r.json().get("id").stringValue();
   }
 
   /** Serves the office on 127.0.0.1 and a free port. */

@@ -393,14 +393,8 @@ class CaseFileIT {
   void a_recused_ombuds_gets_the_same_answer_as_for_a_case_that_does_not_exist() {
     try (TestOffice t = TestOffice.create().serve()) {
       Http a = t.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
-      String bId =
-          a.post(
-                  "/api/v1/accounts",
-                  Map.of("username", "bea", "passphrase", "bea's long passphrase"))
-              .json()
-              .get("id")
-              .stringValue();
-      Http b = t.http().login("bea", "bea's long passphrase");
+      String bId = TestOffice.addColleague(a);
+      Http b = t.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
       String id = create(a, "Conflict of interest");
       assertThat(
               a.post(
