@@ -7,6 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
 class PortalPrivacyIT {
   private static final String AGENT = "Mozilla/5.0 (DistinctiveAgent-7f3a9c) ScanMe/9.9";
   private static final String ADDRESS = "203.0.113.177";
+
+  /** The address the visitor's connections really come from (all of 127/8 is this machine). */
+  private static final String REMOTE = "127.0.0.77";
 
   private static final List<String> WORDS =
       List.of(
@@ -130,12 +134,16 @@ class PortalPrivacyIT {
   }
 
   private static List<String> found(TestOffice t, ListAppender<ILoggingEvent> logs) {
-    List<String> found = new ArrayList<>(DataDirScanIT.findingsFor(t.dir, List.of(AGENT, ADDRESS)));
+    List<String> found =
+        new ArrayList<>(DataDirScanIT.findingsFor(t.dir, List.of(AGENT, ADDRESS, REMOTE)));
     for (ILoggingEvent e : List.copyOf(logs.list)) {
       String line =
           e.getFormattedMessage()
               + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage());
-      if (line.contains(AGENT) || line.contains(ADDRESS) || line.contains("DistinctiveAgent")) {
+      if (line.contains(AGENT)
+          || line.contains(ADDRESS)
+          || line.contains(REMOTE)
+          || line.contains("DistinctiveAgent")) {
         found.add("log: " + e.getLoggerName());
       }
     }
@@ -143,10 +151,10 @@ class PortalPrivacyIT {
   }
 
   @Test
-  void neither_the_visitors_address_nor_their_user_agent_is_logged_or_stored() {
+  void neither_the_visitors_address_nor_their_user_agent_is_logged_or_stored() throws IOException {
     ListAppender<ILoggingEvent> logs = capture();
     try (TestOffice t = TestOffice.create().serve()) {
-      Http http = t.http();
+      Http http = new Http(t.http().base(), InetAddress.getByName(REMOTE));
       String base = http.base();
       Http.Response contact =
           http.send(json(base, "/portal/contact", "{\"message\":\"hello\",\"name\":\"A\"}"));
@@ -190,6 +198,9 @@ class PortalPrivacyIT {
       List<String> f = found(t, logs);
       assertThat(f).anyMatch(s -> s.startsWith("log:"));
       assertThat(f).anyMatch(s -> !s.startsWith("log:"));
+      // And the real remote address, as a server that kept it would write it.
+      Files.writeString(t.dir.resolve("access.log"), REMOTE + " GET /portal");
+      assertThat(found(t, logs)).anyMatch(s -> !s.startsWith("log:"));
     } finally {
       release(logs);
     }

@@ -16,15 +16,28 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Http {
   public static final JsonMapper JSON = JsonMapper.builder().build();
   private final String base;
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient client;
   private String token;
 
   public Http(String base) {
+    this(base, HttpClient.newBuilder());
+  }
+
+  /**
+   * A client whose connections come from {@code from} (another loopback address such as
+   * 127.0.0.77), so that a test can look for the address the server really saw.
+   */
+  public Http(String base, java.net.InetAddress from) {
+    this(base, HttpClient.newBuilder().localAddress(from));
+  }
+
+  private Http(String base, HttpClient.Builder builder) {
     this.base = base;
+    this.client =
+        builder
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   /** A response with its body parsed when it is JSON. */
