@@ -533,7 +533,9 @@ public final class Portal {
     }
     tx.run(
         () -> {
-          store.setConsentStatus(r.id(), decision.name(), Optional.empty());
+          // Only from the PENDING row read above: a re-ask (which outdates it) or a second click
+          // landing meanwhile makes this answer a conflict rather than overwrite that status.
+          changeStatus(r, decision, Optional.empty());
           store.touch(s.threadId(), store.nextActivity(), true);
           audit.append(
               new AuditEvent(
