@@ -22,6 +22,7 @@ import org.ombuds.audit.AuditKind;
 import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.testing.Http;
 import org.ombuds.testing.MutableClock;
+import org.ombuds.testing.Releases;
 import org.ombuds.testing.TestOffice;
 import org.ombuds.vault.PortalVault;
 import org.ombuds.vault.Receipt;
@@ -737,21 +738,7 @@ class PortalIT {
       Http.Response exception =
           ombuds.post(
               base + d4 + "/release",
-              Map.of(
-                  "basis",
-                  "IMMINENT_HARM",
-                  "determination",
-                  Map.of(
-                      "threat",
-                      "a forklift with failed brakes in use",
-                      "target",
-                      "PERSON",
-                      "imminent",
-                      true,
-                      "serious",
-                      true,
-                      "reasoning",
-                      "in use this shift")));
+              Releases.imminentHarm("a forklift with failed brakes in use", "in use this shift"));
       assertThat(exception.status()).as(exception.body()).isEqualTo(200);
       Http.Response declined = visitor.post("/portal/consent-requests/" + d4 + "/revoke", Map.of());
       assertThat(declined.status()).isEqualTo(409);

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ombuds.store.JdbiStoryStore;
 import org.ombuds.testing.Http;
+import org.ombuds.testing.Releases;
 import org.ombuds.testing.TestOffice;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
@@ -199,21 +200,7 @@ class StoriesIT {
   }
 
   private static final Map<String, Object> IMMINENT_AND_SERIOUS =
-      Map.of(
-          "basis",
-          "IMMINENT_HARM",
-          "determination",
-          Map.of(
-              "threat",
-              "A threat to hurt a colleague tonight",
-              "target",
-              "PERSON",
-              "imminent",
-              true,
-              "serious",
-              true,
-              "reasoning",
-              "Specific, dated, credible"));
+      Releases.imminentHarm("A threat to hurt a colleague tonight", "Specific, dated, credible");
 
   /** The story's disclosure path once sent for consent. */
   private static String sendForConsent(Ref ref, String storyPath) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ombuds.audit.AuditKind;
 import org.ombuds.testing.Http;
+import org.ombuds.testing.Releases;
 import org.ombuds.testing.TestOffice;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
@@ -295,21 +296,8 @@ class MandateIT {
           .isEqualTo("DRAFT");
 
       Map<String, Object> met =
-          Map.of(
-              "basis",
-              "IMMINENT_HARM",
-              "determination",
-              Map.of(
-                  "threat",
-                  "Sabotage of the crane tonight",
-                  "target",
-                  "PERSON",
-                  "imminent",
-                  true,
-                  "serious",
-                  true,
-                  "reasoning",
-                  "Specific, tonight, lives at risk"));
+          Releases.imminentHarm(
+              "Sabotage of the crane tonight", "Specific, tonight, lives at risk");
       Http.Response ok = http.post(d(s) + "/" + id + "/release", met);
       assertThat(ok.status()).as(ok.body()).isEqualTo(200);
       assertThat(ok.json().get("status").stringValue()).isEqualTo("RELEASED");
