@@ -182,6 +182,25 @@ class ReportPackingIT {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"sqlite", "postgres"})
+  void a_record_already_packed_by_another_packer_fails_the_second_pack(String db) throws Exception {
+    Opened o = open(db);
+    try (TestOffice t = o.t()) {
+      insertLoose(o, Synthetic.records(6, 3, YEARS));
+      ReportStore store = new JdbiReportStore(t.office.db());
+      List<String> ids = new ArrayList<>();
+      store.statRecords(10, batch -> batch.forEach(r -> ids.add(r.id())));
+      byte[] any = {1, 2, 3};
+      t.office.db().run(() -> store.insertSegment(Ids.newId(), any, ids));
+      // A second instance that read the same loose rows before the first committed:
+      assertThatThrownBy(() -> t.office.db().run(() -> store.insertSegment(Ids.newId(), any, ids)))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(rows(o, "stat_segment")).as("the second pack rolled back").isEqualTo(1);
+      assertThat(rows(o, "stat_record")).isZero();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
   void a_segment_moved_to_another_row_does_not_decrypt(String db) throws Exception {
     Opened o = open(db);
     try (TestOffice t = o.t()) {
