@@ -393,12 +393,7 @@ public final class Mandate {
             DisclosureStatus.valueOf(row.status()),
             row.version(),
             d.content().concerns(),
-            store.consents(disclosureId).stream()
-                .map(
-                    c ->
-                        new ReleasePolicy.ConsentFact(
-                            c.personId(), c.version(), c.revokedAt().isPresent()))
-                .toList(),
+            consentFacts(disclosureId),
             basis,
             judged,
             needsSecond,
@@ -575,14 +570,20 @@ public final class Mandate {
                 new AuditEvent(AuditKind.EXPORT, actorId, caseId, disclosureId + ":" + format)));
     // Released by consent only if every person concerned consented to the released version (as
     // ReleasePolicy requires); a partial consent does not make an exception a consented release.
-    List<String> consented =
-        store.consents(disclosureId).stream()
-            .filter(c -> c.version() == row.version() && c.revokedAt().isEmpty())
-            .map(DisclosureStore.ConsentRow::personId)
-            .toList();
     List<String> concerns = d.content().concerns();
-    boolean byConsent = !concerns.isEmpty() && consented.containsAll(concerns);
+    boolean byConsent =
+        !concerns.isEmpty()
+            && ReleasePolicy.missingConsents(concerns, consentFacts(disclosureId), row.version())
+                .isEmpty();
     return mint(d, byConsent ? Basis.CONSENT : Basis.IMMINENT_HARM);
+  }
+
+  private List<ReleasePolicy.ConsentFact> consentFacts(String disclosureId) {
+    return store.consents(disclosureId).stream()
+        .map(
+            c ->
+                new ReleasePolicy.ConsentFact(c.personId(), c.version(), c.revokedAt().isPresent()))
+        .toList();
   }
 
   private static Outbound mint(DisclosureView d, Basis basis) {

@@ -72,15 +72,25 @@ public final class ReleasePolicy {
     if (r.concerns().isEmpty()) {
       return new Decision.ConsentMissing(List.of());
     }
-    Set<String> consented =
-        r.consents().stream()
-            .filter(c -> !c.revoked() && c.version() == r.currentVersion())
-            .map(ConsentFact::personId)
-            .collect(Collectors.toSet());
-    List<String> missing = r.concerns().stream().filter(p -> !consented.contains(p)).toList();
+    List<String> missing = missingConsents(r.concerns(), r.consents(), r.currentVersion());
     return missing.isEmpty()
         ? new Decision.Allowed(Basis.CONSENT)
         : new Decision.ConsentMissing(missing);
+  }
+
+  /**
+   * The persons concerned without a valid, unrevoked consent to {@code version}: the one statement
+   * of "everyone consented", for the release and for telling afterwards on what basis a disclosure
+   * was released.
+   */
+  static List<String> missingConsents(
+      List<String> concerns, List<ConsentFact> consents, int version) {
+    Set<String> consented =
+        consents.stream()
+            .filter(c -> !c.revoked() && c.version() == version)
+            .map(ConsentFact::personId)
+            .collect(Collectors.toSet());
+    return concerns.stream().filter(p -> !consented.contains(p)).toList();
   }
 
   private static Decision byException(Request r) {
