@@ -169,7 +169,7 @@ public final class Office implements AutoCloseable {
         new Watches(
             new JdbiWatchStore(db), cases, alerts, audit, db, clock, caseStore::recusedCases);
     this.portal = newPortal(db, accountStore, portalAlerts(alerts), caseStore::recusedCases);
-    mandate.usePendingConsents(portal::applyGrants);
+    mandate.usePendingConsents(portal.pendingConsents());
     // A publication (a story's disclosure) keeps the series' disclaimer through every edit.
     mandate.usePublicationCheck(Stories::requireDisclaimer);
     this.reports =

@@ -351,7 +351,8 @@ public final class CaseService {
             pseudonym,
             input.contractType(),
             input.gender(),
-            input.ageBand());
+            input.ageBand(),
+            input.confidant());
     Fields f = personFields(person);
     insertChild(actorId, c, CaseStore.Child.PERSON, caseId, id, f, AuditKind.PERSON_ADDED);
     // A pseudonym given earlier may be this newcomer's real name (Jane got "Mike*" before Mike
@@ -373,7 +374,8 @@ public final class CaseService {
                       fresh,
                       p.contractType(),
                       p.gender(),
-                      p.ageBand()));
+                      p.ageBand(),
+                      p.confidant()));
           byte[] data = c.encrypt(ref(caseId, "person", "data_enc", p.id()), g.encode());
           tx.run(
               () -> {
@@ -388,6 +390,46 @@ public final class CaseService {
     return person;
   }
 
+  /**
+   * Marks a person of an open case as having spoken to the office in confidence. From then on the
+   * person is among the persons concerned of every communication about the case (the mandate adds
+   * them to every open draft). There is no way back: a confidant stays one.
+   */
+  public CaseView.PersonView markConfidant(String actorId, String caseId, String personId) {
+    CaseStore.CaseRow row = requireOpen(actorId, caseId);
+    CaseCipher c = cipher(row);
+    CaseView.PersonView p =
+        persons(c, caseId).stream()
+            .filter(x -> x.id().equals(personId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new CaseException(
+                        CaseException.Reason.NOT_FOUND, "There is no such person in this case."));
+    if (p.confidant()) {
+      return p;
+    }
+    CaseView.PersonView marked =
+        new CaseView.PersonView(
+            p.id(),
+            p.role(),
+            p.name(),
+            p.pseudonym(),
+            p.contractType(),
+            p.gender(),
+            p.ageBand(),
+            true);
+    byte[] data =
+        c.encrypt(ref(caseId, "person", "data_enc", p.id()), personFields(marked).encode());
+    tx.run(
+        () -> {
+          store.updateChild(CaseStore.Child.PERSON, caseId, p.id(), data);
+          audit.append(new AuditEvent(AuditKind.PERSON_MARKED_CONFIDANT, actorId, caseId, p.id()));
+        });
+    searchText.remove(caseId);
+    return marked;
+  }
+
   private static Fields personFields(CaseView.PersonView p) {
     return new Fields()
         .put("role", p.role().name())
@@ -395,7 +437,8 @@ public final class CaseService {
         .put("pseudonym", p.pseudonym())
         .put("contract", p.contractType().map(Enum::name))
         .put("gender", p.gender().map(Enum::name))
-        .put("age", p.ageBand().map(Enum::name));
+        .put("age", p.ageBand().map(Enum::name))
+        .put("confidant", p.confidant() ? Optional.of("true") : Optional.empty());
   }
 
   /** Adds a note to an open case; returns the note's id. */
@@ -596,7 +639,8 @@ public final class CaseService {
                   f.get("pseudonym"),
                   f.optional("contract").map(ContractType::valueOf),
                   f.optional("gender").map(Gender::valueOf),
-                  f.optional("age").map(AgeBand::valueOf));
+                  f.optional("age").map(AgeBand::valueOf),
+                  f.optional("confidant").isPresent());
             })
         .toList();
   }
@@ -877,6 +921,29 @@ public final class CaseService {
   }
 
   // ---------------------------------------------------------------- access
+
+  /**
+   * A case of the office seen by an office-wide check whose outcome shows nothing of it: the
+   * anonymity estimate counts the releases to the same recipient about the same work unit, from any
+   * case, also one the current Ombuds is recused from (only a count reaches them).
+   */
+  public record OfficeWideCase(String id, String workUnit, CaseCipher cipher) {
+    @Override
+    public String toString() {
+      return "OfficeWideCase[" + id + "]";
+    }
+  }
+
+  /** See {@link OfficeWideCase}; empty for a case that is gone. */
+  public Optional<OfficeWideCase> forOfficeWideCheck(String caseId) {
+    return store
+        .findCase(caseId)
+        .map(
+            row -> {
+              CaseCipher c = cipher(row);
+              return new OfficeWideCase(row.id(), view(row, c, false).workUnit().name(), c);
+            });
+  }
 
   /**
    * The cipher of a case that {@code actorId} may see, for the mandate's own rows (disclosures,

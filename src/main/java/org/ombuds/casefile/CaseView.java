@@ -32,7 +32,13 @@ public record CaseView(
     return status == CaseStatus.OPEN;
   }
 
-  /** A person of the case. */
+  /**
+   * A person of the case.
+   *
+   * @param confidant whether the person confided in the office about the case: always true for a
+   *     visitor, and for anyone else the Ombuds marked as having spoken in confidence. Every
+   *     confidant is among the persons concerned of every communication about the case.
+   */
   public record PersonView(
       String id,
       PersonRole role,
@@ -40,7 +46,31 @@ public record CaseView(
       String pseudonym,
       Optional<ContractType> contractType,
       Optional<Gender> gender,
-      Optional<AgeBand> ageBand) {}
+      Optional<AgeBand> ageBand,
+      boolean confidant) {
+    public PersonView {
+      confidant = confidant || role == PersonRole.VISITOR;
+    }
+
+    /** A person who is a confidant only if a visitor. */
+    public PersonView(
+        String id,
+        PersonRole role,
+        Optional<String> name,
+        String pseudonym,
+        Optional<ContractType> contractType,
+        Optional<Gender> gender,
+        Optional<AgeBand> ageBand) {
+      this(id, role, name, pseudonym, contractType, gender, ageBand, false);
+    }
+  }
+
+  /**
+   * The ids of the persons who confided in the office: every visitor and every marked confidant.
+   */
+  public java.util.List<String> confidants() {
+    return persons.stream().filter(PersonView::confidant).map(PersonView::id).toList();
+  }
 
   /** A note. */
   public record NoteView(String id, Instant createdAt, String authorId, String text) {}

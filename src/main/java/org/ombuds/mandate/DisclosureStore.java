@@ -46,10 +46,21 @@ public interface DisclosureStore {
 
   void insertDisclosure(DisclosureRow row);
 
-  /** Replaces status, version, release time and data if the version is still the expected one. */
-  boolean updateDisclosure(DisclosureRow row, int expectedVersion);
+  /**
+   * Replaces status, version, release time and data if the row is still at the expected version and
+   * status (a compare-and-set: a released or withdrawn disclosure never matches a draft's update).
+   */
+  boolean updateDisclosure(DisclosureRow row, int expectedVersion, DisclosureStatus expectedStatus);
 
   Optional<DisclosureRow> findDisclosure(String caseId, String id);
+
+  /**
+   * Reads a disclosure inside the current write transaction and holds it until the transaction
+   * ends, so that every step on one disclosure (edit, withdrawal, consent, revocation, release)
+   * runs one at a time and sees what the one before it committed: a row lock on PostgreSQL; on
+   * SQLite a write transaction already excludes every other writer of the file.
+   */
+  Optional<DisclosureRow> lockDisclosure(String caseId, String id);
 
   List<DisclosureRow> disclosures(String caseId);
 

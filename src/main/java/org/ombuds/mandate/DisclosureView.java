@@ -18,7 +18,7 @@ public record DisclosureView(
 
   /**
    * A consent: to which version, how, when; {@code current} when it covers the current version and
-   * is not revoked.
+   * is not revoked; {@code shown} the anonymity estimate the person consented on.
    */
   public record ConsentView(
       String id,
@@ -27,5 +27,16 @@ public record DisclosureView(
       ConsentMethod method,
       Instant givenAt,
       Optional<Instant> revokedAt,
-      boolean current) {}
+      boolean current,
+      Exposure shown) {}
+
+  /**
+   * Whether {@code personId} has a current consent given on an estimate at least as bad as this
+   * view's estimate (for a draft, the estimate of the moment): the consent the release counts.
+   */
+  public boolean consentedNow(String personId) {
+    Exposure now = Exposure.of(risk);
+    return consents.stream()
+        .anyMatch(c -> c.personId().equals(personId) && c.current() && !now.isWorseThan(c.shown()));
+  }
 }

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import org.ombuds.anonymity.AnonymityEstimator;
 import org.ombuds.anonymity.Context;
@@ -37,6 +39,23 @@ import org.ombuds.vault.FieldRef;
  * withdrawn. {@link #release} asks {@link ReleasePolicy} and, only when it allows, marks the
  * disclosure released and mints the {@link Outbound} capability that renderers need. Everything is
  * audited with ids and outcomes only.
+ *
+ * <p>The invariants it keeps, whoever calls it and however often at once:
+ *
+ * <ul>
+ *   <li><b>Who must consent is derived, not chosen.</b> Every confidant of the case (every visitor,
+ *       and anyone the Ombuds marked as having spoken in confidence) is among the persons concerned
+ *       of every draft; the Ombuds may add persons, never leave those out. A confidant recorded
+ *       after drafting joins every open draft as a new version before anything is consented to or
+ *       released.
+ *   <li><b>One step at a time.</b> Edit, withdrawal, consent, revocation and release of one
+ *       disclosure each run in one transaction that locks the disclosure and reads it afresh; every
+ *       write is a compare-and-set on its status and version. A released disclosure never changes
+ *       again, so its letter can always be produced.
+ *   <li><b>Consent on the estimate of the moment.</b> The estimate is computed again when a consent
+ *       is recorded and at the release, from the case and the office as they are then; a consent
+ *       given on a better estimate is stale and does not count.
+ * </ul>
  */
 public final class Mandate {
   /** How far back releases to the same recipient about the same unit are counted. */
@@ -49,7 +68,7 @@ public final class Mandate {
   private final Transactions tx;
   private final Clock clock;
   private final IntSupplier activeOmbuds;
-  private volatile PendingConsents pending = (actor, c, d) -> {};
+  private volatile PendingConsents pending = PendingConsents.NONE;
   private volatile PublicationCheck publicationCheck = content -> {};
 
   /**
@@ -95,7 +114,7 @@ public final class Mandate {
     DraftContent checked = withConcerns(c, content);
     checkPublication(Optional.empty(), checked);
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
-    RiskView risk = estimate(c, checked, cipher);
+    RiskView risk = estimate(c, checked);
     String id = Ids.newId();
     DisclosureStore.DisclosureRow row =
         new DisclosureStore.DisclosureRow(
@@ -105,13 +124,13 @@ public final class Mandate {
             1,
             clock.instant(),
             Optional.empty(),
-            cipher.encrypt(ref(caseId, "disclosure", id), encode(checked, risk)));
+            cipher.encrypt(ref(caseId, "disclosure", id), encode(checked, risk, Optional.empty())));
     tx.run(
         () -> {
           store.insertDisclosure(row);
           audit.append(new AuditEvent(AuditKind.DISCLOSURE_DRAFTED, actorId, caseId, id));
         });
-    return view(cipher, row);
+    return view(cipher, row, Optional.of(risk));
   }
 
   /**
@@ -121,8 +140,7 @@ public final class Mandate {
    */
   public RiskView preview(String actorId, String caseId, DraftContent content) {
     CaseView c = openCase(actorId, caseId);
-    DraftContent checked = withConcerns(c, content);
-    return estimate(c, checked, cases.cipherFor(actorId, caseId));
+    return estimate(c, withConcerns(c, content));
   }
 
   /** Replaces a draft's content: a new version, which no earlier consent covers. */
@@ -143,92 +161,164 @@ public final class Mandate {
       DraftContent content) {
     CaseView c = openCase(actorId, caseId);
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
-    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
-    requireDraft(row);
-    if (versionRead.isPresent() && versionRead.get() != row.version()) {
-      throw new MandateException(
-          409, "conflict", "Someone saved another version of this draft meanwhile: reload it.");
-    }
-    DraftContent checked = withConcerns(c, content);
-    checkPublication(Optional.of(view(cipher, row).content()), checked);
-    RiskView risk = estimate(c, checked, cipher);
+    return tx.inTransaction(
+        () -> {
+          DisclosureStore.DisclosureRow row = lock(caseId, disclosureId);
+          requireDraft(row);
+          if (versionRead.isPresent() && versionRead.get() != row.version()) {
+            throw new MandateException(
+                409,
+                "conflict",
+                "Someone saved another version of this draft meanwhile: reload it.");
+          }
+          DraftContent before = content(cipher, row);
+          // The kind is the draft's own: an edit cannot turn a story into a letter or back.
+          DraftContent checked = withConcerns(c, content.as(before.kind()));
+          checkPublication(Optional.of(before), checked);
+          return newVersion(actorId, c, cipher, row, checked, "");
+        });
+  }
+
+  /**
+   * Stores {@code content} as the next version of the draft {@code row} (locked by the caller's
+   * transaction), with its estimate of the moment.
+   */
+  private DisclosureView newVersion(
+      String actorId,
+      CaseView c,
+      CaseCipher cipher,
+      DisclosureStore.DisclosureRow row,
+      DraftContent content,
+      String why) {
+    RiskView risk = estimate(c, content);
     DisclosureStore.DisclosureRow next =
         new DisclosureStore.DisclosureRow(
             row.id(),
-            caseId,
-            row.status(),
+            row.caseId(),
+            DisclosureStatus.DRAFT.name(),
             row.version() + 1,
             row.createdAt(),
             Optional.empty(),
-            cipher.encrypt(ref(caseId, "disclosure", row.id()), encode(checked, risk)));
-    boolean ok =
-        tx.inTransaction(
-            () -> {
-              if (!store.updateDisclosure(next, row.version())) {
-                return false;
-              }
-              audit.append(
-                  new AuditEvent(
-                      AuditKind.DISCLOSURE_EDITED,
-                      actorId,
-                      caseId,
-                      disclosureId + ":v" + next.version()));
-              return true;
-            });
-    if (!ok) {
-      throw new MandateException(
-          409, "conflict", "Someone else changed this draft at the same time: reload it.");
+            cipher.encrypt(
+                ref(row.caseId(), "disclosure", row.id()),
+                encode(content, risk, Optional.empty())));
+    if (!store.updateDisclosure(next, row.version(), DisclosureStatus.DRAFT)) {
+      throw conflict();
     }
-    return view(cipher, next);
+    audit.append(
+        new AuditEvent(
+            AuditKind.DISCLOSURE_EDITED,
+            actorId,
+            row.caseId(),
+            row.id() + ":v" + next.version() + why));
+    return view(cipher, next, Optional.of(risk));
+  }
+
+  /**
+   * A draft written before one of the case's confidants was recorded does not concern them yet:
+   * they join it as a new version (which no earlier consent covers), inside the caller's
+   * transaction, before anything is consented to or released.
+   */
+  private DisclosureStore.DisclosureRow withEveryConfidant(
+      String actorId, CaseView c, CaseCipher cipher, DisclosureStore.DisclosureRow row) {
+    if (!row.status().equals(DisclosureStatus.DRAFT.name())) {
+      return row;
+    }
+    DraftContent content = content(cipher, row);
+    if (content.concerns().containsAll(c.confidants())) {
+      return row;
+    }
+    newVersion(actorId, c, cipher, row, withConcerns(c, content), ":confidant-joined");
+    return lock(c.id(), row.id());
   }
 
   /** Withdraws a draft: it can no longer be consented to or released. */
   public void withdraw(String actorId, String caseId, String disclosureId) {
     openCase(actorId, caseId);
-    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
-    requireDraft(row);
-    DisclosureStore.DisclosureRow next =
-        new DisclosureStore.DisclosureRow(
-            row.id(),
-            caseId,
-            DisclosureStatus.WITHDRAWN.name(),
-            row.version(),
-            row.createdAt(),
-            Optional.empty(),
-            row.data());
     tx.run(
         () -> {
-          store.updateDisclosure(next, row.version());
+          DisclosureStore.DisclosureRow row = lock(caseId, disclosureId);
+          requireDraft(row);
+          DisclosureStore.DisclosureRow next =
+              new DisclosureStore.DisclosureRow(
+                  row.id(),
+                  caseId,
+                  DisclosureStatus.WITHDRAWN.name(),
+                  row.version(),
+                  row.createdAt(),
+                  Optional.empty(),
+                  row.data());
+          if (!store.updateDisclosure(next, row.version(), DisclosureStatus.DRAFT)) {
+            throw conflict();
+          }
           audit.append(
               new AuditEvent(AuditKind.DISCLOSURE_WITHDRAWN, actorId, caseId, disclosureId));
         });
   }
 
-  /** The disclosures of a case, newest first. */
+  /** The disclosures of a case, newest first, each with the estimate of its version. */
   public List<DisclosureView> list(String actorId, String caseId) {
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
     List<DisclosureView> out = new ArrayList<>();
     for (DisclosureStore.DisclosureRow row : store.disclosures(caseId)) {
-      out.add(view(cipher, row));
+      out.add(view(cipher, row, Optional.empty()));
     }
     out.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
     return out;
   }
 
-  /** One disclosure with its consents. */
+  /**
+   * One disclosure with its consents. A draft is shown with the persons concerned it has now (every
+   * confidant of the case among them) and the anonymity estimate of the moment.
+   */
   public DisclosureView get(String actorId, String caseId, String disclosureId) {
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
     pending.apply(actorId, caseId, disclosureId);
-    return view(cipher, requireDisclosure(caseId, disclosureId));
+    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
+    if (!row.status().equals(DisclosureStatus.DRAFT.name())) {
+      return view(cipher, row, Optional.empty());
+    }
+    CaseView c = cases.get(actorId, caseId);
+    if (!c.isOpen()) {
+      return view(cipher, row, Optional.empty());
+    }
+    DisclosureStore.DisclosureRow current =
+        content(cipher, row).concerns().containsAll(c.confidants())
+            ? row
+            : tx.inTransaction(
+                () -> withEveryConfidant(actorId, c, cipher, lock(caseId, disclosureId)));
+    if (!current.status().equals(DisclosureStatus.DRAFT.name())) {
+      return view(cipher, current, Optional.empty());
+    }
+    return view(cipher, current, Optional.of(estimate(c, content(cipher, current))));
   }
 
   // ---------------------------------------------------------------- consent
 
   /**
-   * Records the consent of {@code personId} to the draft's current version, with a copy of exactly
-   * what was shown.
+   * What a person was shown when they consented: the version, and the anonymity estimate when the
+   * caller knows which one was shown (the page or the portal copy they read).
+   */
+  public record Shown(int version, Optional<Exposure> estimate) {
+    /**
+     * The version shown, with the estimate of the moment (computed when the consent is recorded).
+     */
+    public static Shown version(int version) {
+      return new Shown(version, Optional.empty());
+    }
+
+    /** The version shown with the estimate shown beside it. */
+    public static Shown withEstimate(int version, Exposure estimate) {
+      return new Shown(version, Optional.of(estimate));
+    }
+  }
+
+  /**
+   * Records the consent of {@code personId} to the version {@code shown}, with a copy of exactly
+   * what was shown, and the estimate they saw.
    *
-   * @param versionSeen the version the person was shown; a consent to an older version is refused
+   * @throws MandateException 409 {@code version_changed} if the draft is no longer at that version,
+   *     409 {@code estimate_changed} if the estimate of the moment is worse than the one shown
    */
   public String consent(
       String actorId,
@@ -236,78 +326,92 @@ public final class Mandate {
       String disclosureId,
       String personId,
       ConsentMethod method,
-      Optional<Integer> versionSeen) {
-    openCase(actorId, caseId);
+      Shown shown) {
+    CaseView c = openCase(actorId, caseId);
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
-    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
-    requireDraft(row);
-    if (versionSeen.isPresent() && versionSeen.get() != row.version()) {
-      throw new MandateException(
-          409,
-          "version_changed",
-          "The draft changed after it was shown: show the current version ("
-              + row.version()
-              + ") and ask again.");
-    }
-    DisclosureView d = view(cipher, row);
-    if (!d.content().concerns().contains(personId)) {
-      throw new MandateException(
-          422,
-          "not_concerned",
-          "That person is not concerned by this disclosure: only the persons concerned consent.");
-    }
-    String id = Ids.newId();
-    Fields shown =
-        new Fields()
-            .put("recipient", d.content().recipient())
-            .put("identity", d.content().identity().name())
-            .put("channel", d.content().channel())
-            .put("text", d.content().text())
-            .put("riskLevel", d.risk().level())
-            .put("anonymitySet", Integer.toString(d.risk().anonymitySet()));
-    DisclosureStore.ConsentRow consent =
-        new DisclosureStore.ConsentRow(
-            id,
-            disclosureId,
-            caseId,
-            personId,
-            row.version(),
-            method.name(),
-            clock.instant(),
-            Optional.empty(),
-            cipher.encrypt(ref(caseId, "consent", id), shown.encode()));
-    tx.run(
+    return tx.inTransaction(
         () -> {
-          store.insertConsent(consent);
+          DisclosureStore.DisclosureRow row =
+              withEveryConfidant(actorId, c, cipher, lock(caseId, disclosureId));
+          requireDraft(row);
+          if (shown.version() != row.version()) {
+            throw new MandateException(
+                409,
+                "version_changed",
+                "The draft changed after it was shown: show the current version ("
+                    + row.version()
+                    + ") and ask again.");
+          }
+          DraftContent content = content(cipher, row);
+          if (!content.concerns().contains(personId)) {
+            throw new MandateException(
+                422,
+                "not_concerned",
+                "That person is not concerned by this disclosure: only the persons concerned"
+                    + " consent.");
+          }
+          RiskView now = estimate(c, content);
+          Exposure seen = shown.estimate().orElse(Exposure.of(now));
+          if (Exposure.of(now).isWorseThan(seen)) {
+            throw new MandateException(
+                409,
+                "estimate_changed",
+                "The anonymity estimate got worse since it was shown (now "
+                    + now.level()
+                    + ", "
+                    + now.anonymitySet()
+                    + " people fit): show the new estimate and ask again. Nothing was recorded.");
+          }
+          String id = Ids.newId();
+          Fields record =
+              new Fields()
+                  .put("recipient", content.recipient())
+                  .put("identity", content.identity().name())
+                  .put("channel", content.channel())
+                  .put("text", content.text())
+                  .put("concerns", String.join(",", content.concerns()))
+                  .put("riskLevel", seen.level())
+                  .put("anonymitySet", Integer.toString(seen.anonymitySet()));
+          store.insertConsent(
+              new DisclosureStore.ConsentRow(
+                  id,
+                  disclosureId,
+                  caseId,
+                  personId,
+                  row.version(),
+                  method.name(),
+                  clock.instant(),
+                  Optional.empty(),
+                  cipher.encrypt(ref(caseId, "consent", id), record.encode())));
           audit.append(
               new AuditEvent(
                   AuditKind.CONSENT_GIVEN,
                   actorId,
                   caseId,
                   disclosureId + ":" + id + ":" + method.name()));
+          return id;
         });
-    return id;
   }
 
   /** Revokes a consent; possible until the disclosure is released. */
   public void revoke(String actorId, String caseId, String consentId) {
     cases.cipherFor(actorId, caseId);
-    DisclosureStore.ConsentRow c =
-        store
-            .findConsent(caseId, consentId)
-            .orElseThrow(
-                () ->
-                    new MandateException(
-                        404, "not_found", "There is no such consent in this case."));
-    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, c.disclosureId());
-    if (row.status().equals(DisclosureStatus.RELEASED.name())) {
-      throw new MandateException(
-          409,
-          "already_released",
-          "The disclosure was already released: a consent can only be revoked before.");
-    }
     tx.run(
         () -> {
+          DisclosureStore.ConsentRow c =
+              store
+                  .findConsent(caseId, consentId)
+                  .orElseThrow(
+                      () ->
+                          new MandateException(
+                              404, "not_found", "There is no such consent in this case."));
+          DisclosureStore.DisclosureRow row = lock(caseId, c.disclosureId());
+          if (row.status().equals(DisclosureStatus.RELEASED.name())) {
+            throw new MandateException(
+                409,
+                "already_released",
+                "The disclosure was already released: a consent can only be revoked before.");
+          }
           store.revokeConsent(consentId, clock.instant());
           audit.append(
               new AuditEvent(
@@ -341,27 +445,28 @@ public final class Mandate {
       Basis basis,
       Optional<Determination> determination,
       Optional<String> confirm) {
-    openCase(actorId, caseId);
+    CaseView c = openCase(actorId, caseId);
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
     // One transaction from the visitors' pending grants and withdrawals to the decision and its
-    // record: a withdrawal in the portal lands wholly before the release (and counts) or wholly
-    // after it (and is refused as too late), never in between.
+    // record, on the locked disclosure: a withdrawal, an edit or a consent lands wholly before the
+    // release (and counts) or wholly after it (and is refused as too late), never in between.
     return tx.inTransaction(
-        () ->
-            decideAndRecord(actorId, caseId, disclosureId, basis, determination, confirm, cipher));
+        () -> decideAndRecord(actorId, c, disclosureId, basis, determination, confirm, cipher));
   }
 
   private ReleaseOutcome decideAndRecord(
       String actorId,
-      String caseId,
+      CaseView c,
       String disclosureId,
       Basis basis,
       Optional<Determination> determination,
       Optional<String> confirm,
       CaseCipher cipher) {
+    String caseId = c.id();
     pending.apply(actorId, caseId, disclosureId);
-    DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
-    DisclosureView d = view(cipher, row);
+    DisclosureStore.DisclosureRow row =
+        withEveryConfidant(actorId, c, cipher, lock(caseId, disclosureId));
+    DraftContent content = content(cipher, row);
     Optional<Determination> judged = determination;
     boolean confirmed = false;
     Optional<String> determinationId = Optional.empty();
@@ -387,41 +492,51 @@ public final class Mandate {
       confirmed = true;
       determinationId = Optional.of(det.id());
     }
+    boolean draft = row.status().equals(DisclosureStatus.DRAFT.name());
+    // The estimate of the moment, only for a draft (a released text's estimate no longer matters).
+    RiskView now = draft ? estimate(c, content) : storedRisk(cipher, row);
     boolean needsSecond = store.exceptionNeedsSecond() && activeOmbuds.getAsInt() > 1;
     ReleasePolicy.Request request =
         new ReleasePolicy.Request(
             DisclosureStatus.valueOf(row.status()),
             row.version(),
-            d.content().concerns(),
-            consentFacts(disclosureId),
+            content.concerns(),
+            consentFacts(cipher, caseId, disclosureId),
+            Exposure.of(now),
             basis,
             judged,
             needsSecond,
             confirmed,
-            d.content().isPublication());
+            content.isPublication());
     ReleasePolicy.Decision decision = ReleasePolicy.decide(request);
-    if (basis == Basis.IMMINENT_HARM
-        && determination.isPresent()
-        && confirm.isEmpty()
-        && row.status().equals("DRAFT")) {
+    if (basis == Basis.IMMINENT_HARM && determination.isPresent() && confirm.isEmpty() && draft) {
       determinationId =
           Optional.of(
               recordDetermination(actorId, caseId, row, cipher, determination.get(), decision));
     }
     return switch (decision) {
       case ReleasePolicy.Decision.Allowed allowed ->
-          released(actorId, caseId, row, d, allowed.basis(), determinationId, confirmed);
+          released(
+              actorId,
+              caseId,
+              row,
+              cipher,
+              content,
+              now,
+              allowed.basis(),
+              determinationId,
+              confirmed);
       case ReleasePolicy.Decision.ConfirmationRequired waiting ->
           new ReleaseOutcome.AwaitingConfirmation(determinationId.orElseThrow());
       default -> {
-        tx.run(
-            () ->
-                audit.append(
-                    new AuditEvent(
-                        AuditKind.RELEASE_REFUSED,
-                        actorId,
-                        caseId,
-                        disclosureId + ":" + code(decision))));
+        audit.append(
+            new AuditEvent(
+                AuditKind.RELEASE_REFUSED, actorId, caseId, disclosureId + ":" + code(decision)));
+        if (decision instanceof ReleasePolicy.Decision.EstimateChanged stale) {
+          // The visitors who consented in the portal on the earlier estimate are asked again,
+          // with the estimate of the moment.
+          pending.estimateChanged(actorId, caseId, disclosureId, stale.personIds());
+        }
         yield new ReleaseOutcome.Refused(decision);
       }
     };
@@ -482,11 +597,18 @@ public final class Mandate {
         f.get("reasoning"));
   }
 
+  /**
+   * Marks the locked draft released, with the estimate it was released on and its basis kept in its
+   * encrypted content: from then on nothing about it changes (every later write is a
+   * compare-and-set on the DRAFT status, which no longer matches).
+   */
   private ReleaseOutcome released(
       String actorId,
       String caseId,
       DisclosureStore.DisclosureRow row,
-      DisclosureView d,
+      CaseCipher cipher,
+      DraftContent content,
+      RiskView risk,
       Basis basis,
       Optional<String> determinationId,
       boolean confirmed) {
@@ -499,36 +621,26 @@ public final class Mandate {
             row.version(),
             row.createdAt(),
             Optional.of(now),
-            row.data());
-    boolean ok =
-        tx.inTransaction(
-            () -> {
-              if (!store.updateDisclosure(next, row.version())) {
-                return false;
-              }
-              if (confirmed) {
-                store.confirmDetermination(determinationId.orElseThrow(), actorId);
-                audit.append(
-                    new AuditEvent(
-                        AuditKind.EXCEPTION_CONFIRMED,
-                        actorId,
-                        caseId,
-                        row.id() + ":" + determinationId.get()));
-              }
-              audit.append(
-                  new AuditEvent(
-                      AuditKind.DISCLOSURE_RELEASED,
-                      actorId,
-                      caseId,
-                      row.id() + ":" + basis.name()));
-              return true;
-            });
-    if (!ok) {
+            cipher.encrypt(
+                ref(caseId, "disclosure", row.id()), encode(content, risk, Optional.of(basis))));
+    if (!store.updateDisclosure(next, row.version(), DisclosureStatus.DRAFT)) {
       throw new MandateException(
           409,
           "conflict",
           "The draft changed while it was being released: nothing was released; reload it.");
     }
+    if (confirmed) {
+      store.confirmDetermination(determinationId.orElseThrow(), actorId);
+      audit.append(
+          new AuditEvent(
+              AuditKind.EXCEPTION_CONFIRMED,
+              actorId,
+              caseId,
+              row.id() + ":" + determinationId.get()));
+    }
+    audit.append(
+        new AuditEvent(
+            AuditKind.DISCLOSURE_RELEASED, actorId, caseId, row.id() + ":" + basis.name()));
     if (basis == Basis.IMMINENT_HARM) {
       cases.addReminder(
           actorId,
@@ -536,17 +648,7 @@ public final class Mandate {
           LocalDate.now(clock),
           "A disclosure was released under the imminent-harm exception: inform the visitor as soon as it is safe.");
     }
-    DisclosureView released =
-        new DisclosureView(
-            d.id(),
-            d.caseId(),
-            DisclosureStatus.RELEASED,
-            d.version(),
-            d.createdAt(),
-            Optional.of(now),
-            d.content(),
-            d.risk(),
-            d.consents());
+    DisclosureView released = view(cipher, next, Optional.empty());
     return new ReleaseOutcome.Released(released, mint(released, basis));
   }
 
@@ -563,27 +665,45 @@ public final class Mandate {
           "not_released",
           "Only a released disclosure can be turned into a letter: release it first.");
     }
-    DisclosureView d = view(cipher, row);
+    DisclosureView d = view(cipher, row, Optional.empty());
     tx.run(
         () ->
             audit.append(
                 new AuditEvent(AuditKind.EXPORT, actorId, caseId, disclosureId + ":" + format)));
-    // Released by consent only if every person concerned consented to the released version (as
-    // ReleasePolicy requires); a partial consent does not make an exception a consented release.
+    Fields f = Fields.decode(cipher.decrypt(ref(caseId, "disclosure", row.id()), row.data()));
+    Optional<Basis> recorded = f.optional("basis").map(Basis::valueOf);
+    if (recorded.isPresent()) {
+      return mint(d, recorded.get());
+    }
+    // Released before the basis was kept with it: by consent only if every person concerned
+    // consented to the released version (as ReleasePolicy requires); a partial consent does not
+    // make an exception a consented release.
     List<String> concerns = d.content().concerns();
     boolean byConsent =
         !concerns.isEmpty()
-            && ReleasePolicy.missingConsents(concerns, consentFacts(disclosureId), row.version())
+            && ReleasePolicy.missingConsents(
+                    concerns, consentFacts(cipher, caseId, disclosureId), row.version())
                 .isEmpty();
     return mint(d, byConsent ? Basis.CONSENT : Basis.IMMINENT_HARM);
   }
 
-  private List<ReleasePolicy.ConsentFact> consentFacts(String disclosureId) {
+  /**
+   * The consents to a disclosure as the policy judges them, each with the estimate it was given on.
+   */
+  private List<ReleasePolicy.ConsentFact> consentFacts(
+      CaseCipher cipher, String caseId, String disclosureId) {
     return store.consents(disclosureId).stream()
         .map(
             c ->
-                new ReleasePolicy.ConsentFact(c.personId(), c.version(), c.revokedAt().isPresent()))
+                new ReleasePolicy.ConsentFact(
+                    c.personId(), c.version(), c.revokedAt().isPresent(), shown(cipher, caseId, c)))
         .toList();
+  }
+
+  /** The estimate a consent was given on, from its encrypted record. */
+  private static Exposure shown(CaseCipher cipher, String caseId, DisclosureStore.ConsentRow c) {
+    Fields f = Fields.decode(cipher.decrypt(ref(caseId, "consent", c.id()), c.data()));
+    return new Exposure(f.get("riskLevel"), Integer.parseInt(f.get("anonymitySet")));
   }
 
   private static Outbound mint(DisclosureView d, Basis basis) {
@@ -601,6 +721,7 @@ public final class Mandate {
     return switch (decision) {
       case ReleasePolicy.Decision.Allowed a -> "allowed";
       case ReleasePolicy.Decision.ConsentMissing m -> "consent_required";
+      case ReleasePolicy.Decision.EstimateChanged e -> "estimate_changed";
       case ReleasePolicy.Decision.ExceptionNotMet n -> "exception_not_met";
       case ReleasePolicy.Decision.NotADraft n -> "not_a_draft";
       case ReleasePolicy.Decision.ConfirmationRequired c -> "confirmation_required";
@@ -695,22 +816,26 @@ public final class Mandate {
     }
   }
 
-  /** Fills in the default persons concerned and checks the given ones belong to the case. */
-  private static DraftContent withConcerns(CaseView c, DraftContent content) {
+  /**
+   * The persons concerned of {@code content} in case {@code c}: every confidant of the case first
+   * (they cannot be left out), then the others the Ombuds chose; when the Ombuds chose nobody, the
+   * confidants and the witnesses. Every one must be a person of the case.
+   */
+  static DraftContent withConcerns(CaseView c, DraftContent content) {
     List<String> ids = c.persons().stream().map(CaseView.PersonView::id).toList();
-    List<String> concerns = content.concerns();
-    if (concerns.isEmpty()) {
-      concerns =
-          c.persons().stream()
-              .filter(p -> p.role() == PersonRole.VISITOR || p.role() == PersonRole.WITNESS)
-              .map(CaseView.PersonView::id)
-              .toList();
-    }
-    for (String p : concerns) {
+    for (String p : content.concerns()) {
       if (!ids.contains(p)) {
         throw new MandateException(
             400, "invalid_request", "A person concerned is not a person of this case.");
       }
+    }
+    Set<String> concerns = new LinkedHashSet<>(c.confidants());
+    if (content.concerns().isEmpty()) {
+      c.persons().stream()
+          .filter(p -> p.role() == PersonRole.WITNESS)
+          .forEach(p -> concerns.add(p.id()));
+    } else {
+      concerns.addAll(content.concerns());
     }
     if (concerns.isEmpty()) {
       throw new MandateException(
@@ -718,15 +843,11 @@ public final class Mandate {
           "invalid_request",
           "Nobody is concerned: record the visitor (or witness) who spoke in confidence first, so that their consent can be asked.");
     }
-    return new DraftContent(
-        content.recipient(),
-        content.identity(),
-        content.channel(),
-        content.text(),
-        concerns.stream().distinct().toList());
+    return content.withConcerns(List.copyOf(concerns));
   }
 
-  private RiskView estimate(CaseView c, DraftContent content, CaseCipher cipher) {
+  /** The anonymity estimate of {@code content} in case {@code c}, from the office as it is now. */
+  private RiskView estimate(CaseView c, DraftContent content) {
     if (content.identity() == IdentityMode.NAMED) {
       return RiskView.named();
     }
@@ -749,7 +870,7 @@ public final class Mandate {
                 date ->
                     Duration.between(
                         date.atStartOfDay(ZoneOffset.UTC).toInstant(), clock.instant()));
-    int repeated = repeatedReleases(c, content, cipher);
+    int repeated = repeatedReleases(c, content);
     Estimate e =
         estimator.estimate(
             content.text(),
@@ -759,20 +880,27 @@ public final class Mandate {
   }
 
   /**
-   * Released disclosures of this case to the same recipient in the recent window. (Other cases
-   * about the same unit are not linked: their unit names are encrypted under their own keys.)
+   * Released disclosures to the same recipient about the same work unit in the recent window, from
+   * any case of the office (a recipient who got two messages about one unit can put them together).
+   * Only the count is used.
    */
-  private int repeatedReleases(CaseView c, DraftContent content, CaseCipher cipher) {
+  private int repeatedReleases(CaseView c, DraftContent content) {
     Instant since = clock.instant().minus(RECENT_WINDOW);
+    String recipient = fold(content.recipient());
+    String unit = fold(c.workUnit().name());
     int n = 0;
-    for (DisclosureStore.DisclosureRow row : store.disclosures(c.id())) {
-      if (row.releasedAt().isPresent() && row.releasedAt().get().isAfter(since)) {
-        DraftContent other =
-            decodeContent(
-                Fields.decode(cipher.decrypt(ref(c.id(), "disclosure", row.id()), row.data())));
-        if (fold(other.recipient()).equals(fold(content.recipient()))) {
-          n++;
-        }
+    for (DisclosureStore.DisclosureRow row : store.released()) {
+      if (row.releasedAt().isEmpty() || !row.releasedAt().get().isAfter(since)) {
+        continue;
+      }
+      Optional<CaseService.OfficeWideCase> other = cases.forOfficeWideCheck(row.caseId());
+      if (other.isEmpty()
+          || (!row.caseId().equals(c.id()) && !fold(other.get().workUnit()).equals(unit))) {
+        continue;
+      }
+      CaseCipher cipher = other.get().cipher();
+      if (fold(content(cipher, row).recipient()).equals(recipient)) {
+        n++;
       }
     }
     return n;
@@ -783,12 +911,23 @@ public final class Mandate {
   }
 
   private DisclosureStore.DisclosureRow requireDisclosure(String caseId, String id) {
-    return store
-        .findDisclosure(caseId, id)
-        .orElseThrow(
-            () ->
-                new MandateException(
-                    404, "not_found", "There is no such disclosure in this case."));
+    return store.findDisclosure(caseId, id).orElseThrow(Mandate::noSuchDisclosure);
+  }
+
+  /**
+   * The disclosure, locked for the rest of the current transaction (see {@link DisclosureStore}).
+   */
+  private DisclosureStore.DisclosureRow lock(String caseId, String id) {
+    return store.lockDisclosure(caseId, id).orElseThrow(Mandate::noSuchDisclosure);
+  }
+
+  private static MandateException noSuchDisclosure() {
+    return new MandateException(404, "not_found", "There is no such disclosure in this case.");
+  }
+
+  private static MandateException conflict() {
+    return new MandateException(
+        409, "conflict", "Someone else changed this draft at the same time: reload it.");
   }
 
   private static void requireDraft(DisclosureStore.DisclosureRow row) {
@@ -802,7 +941,22 @@ public final class Mandate {
     }
   }
 
-  private DisclosureView view(CaseCipher cipher, DisclosureStore.DisclosureRow row) {
+  private static DraftContent content(CaseCipher cipher, DisclosureStore.DisclosureRow row) {
+    return decodeContent(
+        Fields.decode(cipher.decrypt(ref(row.caseId(), "disclosure", row.id()), row.data())));
+  }
+
+  private static RiskView storedRisk(CaseCipher cipher, DisclosureStore.DisclosureRow row) {
+    return RiskView.decode(
+        Fields.decode(cipher.decrypt(ref(row.caseId(), "disclosure", row.id()), row.data())));
+  }
+
+  /**
+   * A disclosure as shown: with the estimate {@code risk} when given (the estimate of the moment),
+   * else the one stored with its version.
+   */
+  private DisclosureView view(
+      CaseCipher cipher, DisclosureStore.DisclosureRow row, Optional<RiskView> risk) {
     Fields f = Fields.decode(cipher.decrypt(ref(row.caseId(), "disclosure", row.id()), row.data()));
     List<DisclosureView.ConsentView> consents =
         store.consents(row.id()).stream()
@@ -815,7 +969,8 @@ public final class Mandate {
                         ConsentMethod.valueOf(c.method()),
                         c.givenAt(),
                         c.revokedAt(),
-                        c.version() == row.version() && c.revokedAt().isEmpty()))
+                        c.version() == row.version() && c.revokedAt().isEmpty(),
+                        shown(cipher, row.caseId(), c)))
             .toList();
     return new DisclosureView(
         row.id(),
@@ -825,30 +980,44 @@ public final class Mandate {
         row.createdAt(),
         row.releasedAt(),
         decodeContent(f),
-        RiskView.decode(f),
+        risk.orElseGet(() -> RiskView.decode(f)),
         consents);
   }
 
-  private static byte[] encode(DraftContent c, RiskView risk) {
+  private static byte[] encode(DraftContent c, RiskView risk, Optional<Basis> basis) {
     Fields f =
         new Fields()
             .put("recipient", c.recipient())
             .put("identity", c.identity().name())
             .put("channel", c.channel())
             .put("text", c.text())
-            .put("concerns", String.join(",", c.concerns()));
+            .put("concerns", String.join(",", c.concerns()))
+            .put("kind", c.kind().name())
+            .put("basis", basis.map(Basis::name));
     risk.encodeInto(f);
     return f.encode();
   }
 
   private static DraftContent decodeContent(Fields f) {
     String concerns = f.get("concerns");
+    String recipient = f.get("recipient");
+    String channel = f.get("channel");
+    // Drafts made before the kind was kept: a publication was told by its recipient or channel.
+    DraftContent.Kind kind =
+        f.optional("kind")
+            .map(DraftContent.Kind::valueOf)
+            .orElse(
+                channel.equalsIgnoreCase(DraftContent.PUBLICATION)
+                        || recipient.equalsIgnoreCase(DraftContent.PUBLIC)
+                    ? DraftContent.Kind.PUBLICATION
+                    : DraftContent.Kind.COMMUNICATION);
     return new DraftContent(
-        f.get("recipient"),
+        recipient,
         IdentityMode.valueOf(f.get("identity")),
-        f.get("channel"),
+        channel,
         f.get("text"),
-        concerns.isEmpty() ? List.of() : List.of(concerns.split(",", -1)));
+        concerns.isEmpty() ? List.of() : List.of(concerns.split(",", -1)),
+        kind);
   }
 
   private static FieldRef ref(String caseId, String table, String row) {

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  * person or property."
  *
  * <p>A release is allowed only for a draft, and only (a) with a valid, unrevoked consent of every
- * person concerned to the current version, or (b) under a recorded determination that the threat is
+ * person concerned to the current version, given on an anonymity estimate no better than the
+ * estimate of the moment (a consent given when the text seemed safer is stale: the person must see
+ * the new estimate and consent again), or (b) under a recorded determination that the threat is
  * both imminent and serious, confirmed by a second Ombuds when the office requires it, and never
  * for a publication (a story of the office's series): publishing is not a way to avert harm, so a
  * publication leaves only by consent.
@@ -20,12 +22,18 @@ import java.util.stream.Collectors;
 public final class ReleasePolicy {
   private ReleasePolicy() {}
 
-  /** A consent as the policy needs it. */
-  public record ConsentFact(String personId, int version, boolean revoked) {}
+  /**
+   * A consent as the policy needs it.
+   *
+   * @param shown the anonymity estimate the person was shown when consenting
+   */
+  public record ConsentFact(String personId, int version, boolean revoked, Exposure shown) {}
 
   /**
    * What a release request is judged on.
    *
+   * @param concerns every person concerned: those the Ombuds chose and every confidant of the case
+   * @param current the anonymity estimate of the moment, from the case and office as they are now
    * @param publication whether the disclosure is a publication ({@link
    *     DraftContent#isPublication()}), to which the exception never applies
    */
@@ -34,11 +42,17 @@ public final class ReleasePolicy {
       int currentVersion,
       List<String> concerns,
       List<ConsentFact> consents,
+      Exposure current,
       Basis basis,
       Optional<Determination> determination,
       boolean secondOmbudsRequired,
       boolean confirmedBySecondOmbuds,
-      boolean publication) {}
+      boolean publication) {
+    public Request {
+      concerns = List.copyOf(concerns);
+      consents = List.copyOf(consents);
+    }
+  }
 
   /** The closed set of answers. */
   public sealed interface Decision {
@@ -47,6 +61,12 @@ public final class ReleasePolicy {
 
     /** Some persons concerned have not consented to the current version. */
     record ConsentMissing(List<String> personIds) implements Decision {}
+
+    /**
+     * Everyone consented to the current version, but these persons did so on an estimate better
+     * than the one of the moment: they must see the new estimate and consent again.
+     */
+    record EstimateChanged(List<String> personIds) implements Decision {}
 
     /** The imminent-harm exception does not apply, and why. */
     record ExceptionNotMet(String why) implements Decision {}
@@ -73,9 +93,22 @@ public final class ReleasePolicy {
       return new Decision.ConsentMissing(List.of());
     }
     List<String> missing = missingConsents(r.concerns(), r.consents(), r.currentVersion());
-    return missing.isEmpty()
+    if (!missing.isEmpty()) {
+      return new Decision.ConsentMissing(missing);
+    }
+    Set<String> informed =
+        r.consents().stream()
+            .filter(
+                c ->
+                    !c.revoked()
+                        && c.version() == r.currentVersion()
+                        && !r.current().isWorseThan(c.shown()))
+            .map(ConsentFact::personId)
+            .collect(Collectors.toSet());
+    List<String> stale = r.concerns().stream().filter(p -> !informed.contains(p)).toList();
+    return stale.isEmpty()
         ? new Decision.Allowed(Basis.CONSENT)
-        : new Decision.ConsentMissing(missing);
+        : new Decision.EstimateChanged(stale);
   }
 
   /**

@@ -30,8 +30,10 @@ import org.ombuds.common.Transactions;
 import org.ombuds.mandate.ConsentMethod;
 import org.ombuds.mandate.DisclosureStatus;
 import org.ombuds.mandate.DisclosureView;
+import org.ombuds.mandate.Exposure;
 import org.ombuds.mandate.Mandate;
 import org.ombuds.mandate.MandateException;
+import org.ombuds.mandate.PendingConsents;
 import org.ombuds.mandate.RiskView;
 import org.ombuds.vault.OfficeKeys;
 import org.ombuds.vault.PortalVault;
@@ -757,42 +759,131 @@ public final class Portal {
   }
 
   /**
-   * Sends the current version of a draft to the portal threads of the persons it concerns, for
-   * their consent: a copy of exactly what they must see, sealed to each thread.
+   * What asking for consent in the portal came to.
    *
-   * @return how many threads were asked
-   * @throws PortalException 409 {@code no_portal_thread} if no person concerned has a thread
+   * @param threads how many conversations were asked
+   * @param waitingForSources how many conversations of persons concerned who are not confidants
+   *     were not asked yet, because the confidants have not all agreed to this version
    */
-  public int requestConsent(String actorId, String caseId, String disclosureId) {
+  public record Asked(int threads, int waitingForSources) {}
+
+  /**
+   * Sends the current version of a draft, with the anonymity estimate of the moment, to the portal
+   * threads of the persons it concerns, for their consent: a copy of exactly what they must see,
+   * sealed to each thread.
+   *
+   * <p>Sources are asked first: the text carries what the case's confidants (its visitors, and
+   * anyone marked as having spoken in confidence) told the office, so a person concerned who is not
+   * a confidant (a witness, the other party) is shown it only once every confidant it concerns has
+   * agreed to this version. Ask again after they have.
+   *
+   * @throws PortalException 409 {@code no_portal_thread} if no person concerned has a thread, 409
+   *     {@code sources_first} if only persons who must wait for the confidants have one
+   */
+  public Asked requestConsent(String actorId, String caseId, String disclosureId) {
     DisclosureView d = mandate.get(actorId, caseId, disclosureId);
     if (d.status() != DisclosureStatus.DRAFT) {
       throw new PortalException(
           409, "not_a_draft", "Only a draft can be sent to the portal for consent.");
     }
+    Set<String> confidants = Set.copyOf(cases.get(actorId, caseId).confidants());
+    boolean sourcesAgreed =
+        d.content().concerns().stream().filter(confidants::contains).allMatch(d::consentedNow);
     List<PortalStore.ThreadRow> targets = new ArrayList<>();
     List<String> personOf = new ArrayList<>();
+    int waiting = 0;
     for (String p : d.content().concerns()) {
-      for (PortalStore.ThreadRow t : store.threadsOf(caseId, p)) {
+      List<PortalStore.ThreadRow> threads = store.threadsOf(caseId, p);
+      if (!confidants.contains(p) && !sourcesAgreed) {
+        waiting += threads.size();
+        continue;
+      }
+      for (PortalStore.ThreadRow t : threads) {
         targets.add(t);
         personOf.add(p);
       }
     }
     if (targets.isEmpty()) {
+      if (waiting > 0) {
+        throw new PortalException(
+            409,
+            "sources_first",
+            "The persons who confided in the office have not all agreed to this version yet: they"
+                + " are asked first, and the others only once they have.");
+      }
       throw new PortalException(
           409,
           "no_portal_thread",
           "No person concerned by this draft has a portal conversation linked to this case.");
     }
+    ask(actorId, caseId, d, targets, personOf, false);
+    return new Asked(targets.size(), waiting);
+  }
+
+  /**
+   * Asks again, with the estimate of the moment, the visitors whose portal consent to the current
+   * version was given on a better estimate (the release found it stale). Their earlier requests are
+   * marked outdated; the new ones show the new estimate.
+   */
+  void askAgain(String actorId, String caseId, String disclosureId, List<String> personIds) {
+    DisclosureView d = mandate.get(actorId, caseId, disclosureId);
+    if (d.status() != DisclosureStatus.DRAFT) {
+      return;
+    }
+    List<PortalStore.ThreadRow> targets = new ArrayList<>();
+    List<String> personOf = new ArrayList<>();
+    for (String p : personIds) {
+      boolean askedInPortal =
+          store.consentsOfDisclosure(disclosureId).stream()
+              .anyMatch(r -> r.personId().equals(p) && r.caseId().equals(caseId));
+      if (!askedInPortal) {
+        continue;
+      }
+      for (PortalStore.ThreadRow t : store.threadsOf(caseId, p)) {
+        targets.add(t);
+        personOf.add(p);
+      }
+    }
+    if (!targets.isEmpty()) {
+      ask(actorId, caseId, d, targets, personOf, true);
+    }
+  }
+
+  private void ask(
+      String actorId,
+      String caseId,
+      DisclosureView d,
+      List<PortalStore.ThreadRow> targets,
+      List<String> personOf,
+      boolean replaceAnswers) {
+    String disclosureId = d.id();
     byte[] shown = shown(d).encode();
+    byte[] estimate =
+        new Fields()
+            .put("version", Integer.toString(d.version()))
+            .put("riskLevel", d.risk().level())
+            .put("anonymitySet", Integer.toString(d.risk().anonymitySet()))
+            .encode();
     tx.run(
         () -> {
           for (int i = 0; i < targets.size(); i++) {
             PortalStore.ThreadRow t = targets.get(i);
             for (PortalStore.ConsentRow old : store.consentsOfThread(t.id())) {
-              if (old.disclosureId().equals(disclosureId)
-                  && old.status().equals(Views.RequestStatus.PENDING.name())) {
-                store.setConsentStatus(
-                    old.id(), Views.RequestStatus.OUTDATED.name(), Optional.empty());
+              if (!old.disclosureId().equals(disclosureId)) {
+                continue;
+              }
+              String was = old.status();
+              if (was.equals(Views.RequestStatus.PENDING.name())) {
+                changeStatus(old, Views.RequestStatus.OUTDATED, Optional.empty());
+              } else if (replaceAnswers
+                  && (was.equals(Views.RequestStatus.GRANTED.name())
+                      || was.equals(Views.RequestStatus.APPLIED.name()))) {
+                // A consent given on a better estimate: withdrawn, so that it can never count
+                // again (were the estimate to improve), and replaced by this request.
+                if (old.consentId().isPresent()) {
+                  mandate.revoke(actorId, caseId, old.consentId().get());
+                }
+                changeStatus(old, Views.RequestStatus.OUTDATED, Optional.empty());
               }
             }
             String id = Ids.newId();
@@ -807,7 +898,10 @@ public final class Portal {
                     Views.RequestStatus.PENDING.name(),
                     store.nextActivity(),
                     Optional.empty(),
-                    portalVault.sealToThread(t.publicKeyset(), shown, ctx("consent", id))));
+                    portalVault.sealToThread(t.publicKeyset(), shown, ctx("consent", id)),
+                    Optional.of(
+                        vault.sealToOffice(
+                            officePublicKeyset.get(), estimate, ctx("consent-estimate", id)))));
             audit.append(
                 new AuditEvent(
                     AuditKind.PORTAL_CONSENT_REQUESTED,
@@ -816,7 +910,22 @@ public final class Portal {
                     disclosureId + ":v" + d.version() + ":" + t.id()));
           }
         });
-    return targets.size();
+  }
+
+  /** The source of pending consents that the mandate applies before it shows or releases. */
+  public PendingConsents pendingConsents() {
+    return new PendingConsents() {
+      @Override
+      public void apply(String actorId, String caseId, String disclosureId) {
+        applyGrants(actorId, caseId, disclosureId);
+      }
+
+      @Override
+      public void estimateChanged(
+          String actorId, String caseId, String disclosureId, List<String> personIds) {
+        askAgain(actorId, caseId, disclosureId, personIds);
+      }
+    };
   }
 
   private static Fields shown(DisclosureView d) {
@@ -878,21 +987,33 @@ public final class Portal {
     try {
       consentId =
           mandate.consent(
-              actorId,
-              caseId,
-              disclosureId,
-              r.personId(),
-              ConsentMethod.PORTAL,
-              Optional.of(r.version()));
+              actorId, caseId, disclosureId, r.personId(), ConsentMethod.PORTAL, shownWith(r));
     } catch (MandateException e) {
       if (e.code().equals("version_changed") || e.code().equals("not_a_draft")) {
         changeStatus(r, Views.RequestStatus.OUTDATED, Optional.empty());
+      } else if (e.code().equals("estimate_changed")) {
+        // Granted on an estimate better than the one of the moment: the visitor is asked again,
+        // with the new estimate, and this grant counts for nothing.
+        changeStatus(r, Views.RequestStatus.OUTDATED, Optional.empty());
+        askAgain(actorId, caseId, disclosureId, List.of(r.personId()));
       }
       // Otherwise (a closed case, a person no longer concerned) the grant stays as it is and
       // counts for nothing: showing the disclosure must not fail because of it.
       return;
     }
     changeStatus(r, Views.RequestStatus.APPLIED, Optional.of(consentId));
+  }
+
+  /** The version and the estimate the visitor was shown with a request. */
+  private Mandate.Shown shownWith(PortalStore.ConsentRow r) {
+    if (r.officeSealed().isEmpty()) {
+      return Mandate.Shown.version(r.version());
+    }
+    Fields f =
+        Fields.decode(
+            vault.openSealed(unlocked(), r.officeSealed().get(), ctx("consent-estimate", r.id())));
+    return Mandate.Shown.withEstimate(
+        r.version(), new Exposure(f.get("riskLevel"), Integer.parseInt(f.get("anonymitySet"))));
   }
 
   private void applyRevocation(String actorId, String caseId, PortalStore.ConsentRow r) {

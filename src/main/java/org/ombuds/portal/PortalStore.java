@@ -36,7 +36,11 @@ public interface PortalStore {
       byte[] officeSealed,
       byte[] visitorSealed) {}
 
-  /** A draft shown to a visitor for consent, sealed to the thread. */
+  /**
+   * A draft shown to a visitor for consent, sealed to the thread; {@code officeSealed} holds the
+   * anonymity estimate shown with it, sealed to the office (empty for requests made before it was
+   * kept).
+   */
   @SuppressWarnings("ArrayRecordComponent")
   record ConsentRow(
       String id,
@@ -48,7 +52,8 @@ public interface PortalStore {
       String status,
       long seq,
       Optional<String> consentId,
-      byte[] visitorSealed) {}
+      byte[] visitorSealed,
+      Optional<byte[]> officeSealed) {}
 
   /** The current status and version of a disclosure (both stored in clear by the mandate). */
   record DraftState(String caseId, String status, int version) {}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.ombuds.anonymity.Thresholds;
+import org.ombuds.mandate.DisclosureStatus;
 import org.ombuds.mandate.DisclosureStore;
 
 /** Disclosures, consents and determinations in SQL, as ciphertexts. */
@@ -41,13 +42,16 @@ public final class JdbiDisclosureStore implements DisclosureStore {
   }
 
   @Override
-  public boolean updateDisclosure(DisclosureRow r, int expectedVersion) {
+  public boolean updateDisclosure(
+      DisclosureRow r, int expectedVersion, DisclosureStatus expectedStatus) {
     return db.withHandle(
         h ->
             h.createUpdate(
                         "UPDATE disclosure SET status = :status, version = :version, released_at = :released,"
-                            + " data_enc = :data WHERE id = :id AND case_id = :case AND version = :expected")
+                            + " data_enc = :data WHERE id = :id AND case_id = :case AND version = :expected"
+                            + " AND status = :expectedStatus")
                     .bind("id", r.id())
+                    .bind("expectedStatus", expectedStatus.name())
                     .bind("case", r.caseId())
                     .bind("status", r.status())
                     .bind("version", r.version())
@@ -64,6 +68,22 @@ public final class JdbiDisclosureStore implements DisclosureStore {
         h ->
             h.createQuery(
                     "SELECT " + D_COLUMNS + " FROM disclosure WHERE id = :id AND case_id = :case")
+                .bind("id", id)
+                .bind("case", caseId)
+                .map(JdbiDisclosureStore::disclosure)
+                .findOne());
+  }
+
+  @Override
+  public Optional<DisclosureRow> lockDisclosure(String caseId, String id) {
+    String lock = db.isPostgres() ? " FOR UPDATE" : "";
+    return db.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + D_COLUMNS
+                        + " FROM disclosure WHERE id = :id AND case_id = :case"
+                        + lock)
                 .bind("id", id)
                 .bind("case", caseId)
                 .map(JdbiDisclosureStore::disclosure)

@@ -17,7 +17,7 @@ public final class JdbiPortalStore implements PortalStore {
       "id, thread_id, seq, author, kind, day, office_enc, visitor_enc";
   private static final String C_COLUMNS =
       "id, thread_id, disclosure_id, case_id, person_id, version, status, seq, consent_id,"
-          + " visitor_enc";
+          + " visitor_enc, office_enc";
 
   private final Database db;
 
@@ -258,7 +258,7 @@ public final class JdbiPortalStore implements PortalStore {
                     "INSERT INTO portal_consent ("
                         + C_COLUMNS
                         + ") VALUES (:id, :thread, :d, :case, :person, :version, :status, :seq,"
-                        + " :consent, :visitor)")
+                        + " :consent, :visitor, :office)")
                 .bind("id", r.id())
                 .bind("thread", r.threadId())
                 .bind("d", r.disclosureId())
@@ -269,6 +269,8 @@ public final class JdbiPortalStore implements PortalStore {
                 .bind("seq", r.seq())
                 .bind("consent", r.consentId().orElse(null))
                 .bind("visitor", r.visitorSealed())
+                .bind("office", r.officeSealed().orElse(null))
+                .bind("office", r.officeSealed().orElse(null))
                 .execute());
   }
 
@@ -360,6 +362,7 @@ public final class JdbiPortalStore implements PortalStore {
         rs.getString("status"),
         rs.getLong("seq"),
         Optional.ofNullable(rs.getString("consent_id")),
-        rs.getBytes("visitor_enc"));
+        rs.getBytes("visitor_enc"),
+        Optional.ofNullable(rs.getBytes("office_enc")));
   }
 }

@@ -590,7 +590,7 @@ public final class Stories {
   }
 
   private static DraftContent publication(String text, List<String> concerns) {
-    return new DraftContent(RECIPIENT, IdentityMode.ANONYMOUS, CHANNEL, text, concerns);
+    return DraftContent.publication(text, concerns);
   }
 
   private String decrypt(String actorId, StoryStore.StoryRow row) {

@@ -131,9 +131,18 @@ final class CaseApi {
             Json.optionalText(body, "gender", 40)
                 .map(v -> Vocabulary.parse(Gender.class, "gender", v)),
             Json.optionalText(body, "ageBand", 40)
-                .map(v -> Vocabulary.parse(AgeBand.class, "age band", v)));
+                .map(v -> Vocabulary.parse(AgeBand.class, "age band", v)),
+            body.get("confidant") != null && Json.bool(body, "confidant"));
     CaseView.PersonView p = cases.addPerson(actor(ctx), ctx.pathParam("id"), input);
-    ctx.status(201).json(Map.of("id", p.id(), "pseudonym", p.pseudonym()));
+    ctx.status(201)
+        .json(Map.of("id", p.id(), "pseudonym", p.pseudonym(), "confidant", p.confidant()));
+  }
+
+  /** {@code POST /cases/{id}/persons/{p}/confidant}: the person spoke in confidence. */
+  void markConfidant(Context ctx) {
+    CaseView.PersonView p =
+        cases.markConfidant(actor(ctx), ctx.pathParam("id"), ctx.pathParam("p"));
+    ctx.json(Map.of("id", p.id(), "pseudonym", p.pseudonym(), "confidant", true));
   }
 
   void addContact(Context ctx) {
@@ -296,6 +305,7 @@ final class CaseApi {
                   pm.put("role", p.role().name());
                   p.name().ifPresent(n -> pm.put("name", n));
                   pm.put("pseudonym", p.pseudonym());
+                  pm.put("confidant", p.confidant());
                   p.contractType().ifPresent(v -> pm.put("contractType", v.name()));
                   p.gender().ifPresent(v -> pm.put("gender", v.name()));
                   p.ageBand().ifPresent(v -> pm.put("ageBand", v.name()));

@@ -435,7 +435,8 @@ final class CasePages {
         ctx,
         r -> {
           String id = Pages.caseId(ctx);
-          Form form = Form.read(ctx, "person", "role", "name", "contract", "gender", "age");
+          Form form =
+              Form.read(ctx, "person", "role", "name", "contract", "gender", "age", "confidant");
           Optional<PersonRole> role = choice(PersonRole.class, form.value("role"));
           if (role.isEmpty()) {
             form.error("role", r.t("persons.error.role"));
@@ -471,7 +472,8 @@ final class CasePages {
                                 Optional.of(name).filter(n -> !n.isEmpty()),
                                 contract.value(),
                                 gender.value(),
-                                age.value())));
+                                age.value(),
+                                form.has("confidant", "yes"))));
             if (added.isPresent()) {
               ctx.redirect(
                   "/cases/" + id + "?done=person&item=" + added.get().id() + "#persons",
@@ -480,6 +482,19 @@ final class CasePages {
             }
           }
           refused(ctx, r, id, "person", form, 422);
+        });
+  }
+
+  /** Marks a person as having spoken to the office in confidence (there is no way back). */
+  void markConfidant(Context ctx) {
+    pages.guarded(
+        ctx,
+        r -> {
+          String id = Pages.caseId(ctx);
+          String person = ctx.pathParam("p");
+          cases.markConfidant(r.actor(), id, person);
+          ctx.redirect(
+              "/cases/" + id + "?done=person&item=" + person + "#persons", HttpStatus.SEE_OTHER);
         });
   }
 

@@ -6,8 +6,11 @@ import java.util.List;
 public final class Communication {
   private Communication() {}
 
-  /** A person of the case the composer offers as concerned. */
-  public record PersonChoice(String id, String label) {}
+  /**
+   * A person who may be concerned by a draft; {@code locked} when they confided in the office and
+   * so are always concerned (shown ticked, not to be unticked).
+   */
+  public record PersonChoice(String id, String label, boolean locked) {}
 
   /**
    * A person concerned and where their consent stands.

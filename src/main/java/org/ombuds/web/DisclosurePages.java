@@ -22,6 +22,7 @@ import org.ombuds.mandate.Determination;
 import org.ombuds.mandate.DisclosureStatus;
 import org.ombuds.mandate.DisclosureView;
 import org.ombuds.mandate.DraftContent;
+import org.ombuds.mandate.Exposure;
 import org.ombuds.mandate.IdentityMode;
 import org.ombuds.mandate.Mandate;
 import org.ombuds.mandate.MandateException;
@@ -107,7 +108,7 @@ final class DisclosurePages {
 
   private static List<Communication.PersonChoice> choices(Reader r, CaseView c) {
     return c.persons().stream()
-        .map(p -> new Communication.PersonChoice(p.id(), personLabel(r, p)))
+        .map(p -> new Communication.PersonChoice(p.id(), personLabel(r, p), p.confidant()))
         .toList();
   }
 
@@ -562,7 +563,7 @@ final class DisclosurePages {
           CaseView c = openCase(r, id);
           DisclosureView d = mandate.get(r.actor(), id, did);
           requireDraft(d);
-          Form form = Form.read(ctx, "consent", "person", "version", "shown");
+          Form form = Form.read(ctx, "consent", "person", "version", "shown", "level", "set");
           String person = concerned(d, form.value("person"));
           Optional<Integer> version = version(form.value("version"));
           if (version.isEmpty()) {
@@ -575,18 +576,28 @@ final class DisclosurePages {
             renderConsent(ctx, r, c, d, person, form, 422);
             return;
           }
+          Optional<Integer> set = version(form.value("set"));
+          String level = form.value("level");
+          Mandate.Shown shown =
+              set.isPresent() && List.of("LOW", "MEDIUM", "HIGH").contains(level)
+                  ? Mandate.Shown.withEstimate(version.get(), new Exposure(level, set.get()))
+                  : Mandate.Shown.version(version.get());
           try {
-            mandate.consent(r.actor(), id, did, person, ConsentMethod.IN_PERSON, version);
+            mandate.consent(r.actor(), id, did, person, ConsentMethod.IN_PERSON, shown);
           } catch (MandateException e) {
-            if (!e.code().equals("version_changed")) {
+            if (!e.code().equals("version_changed") && !e.code().equals("estimate_changed")) {
               throw e;
             }
-            // What the person saw is not what would be released: show the current text and ask
-            // again; the box is unticked so the new text has to be shown first.
+            // What the person saw is not what would be released (another text, or a better
+            // estimate than the one of the moment): show the current text and estimate and ask
+            // again; the box is unticked so that they have to be shown first.
             DisclosureView now = mandate.get(r.actor(), id, did);
             Form again =
                 Form.blank("consent")
-                    .general(r.t("consent.error.versionChanged", version.get(), now.version()));
+                    .general(
+                        e.code().equals("version_changed")
+                            ? r.t("consent.error.versionChanged", version.get(), now.version())
+                            : r.t("consent.error.estimateChanged"));
             renderConsent(ctx, r, c, now, person, again, 409);
             return;
           }
@@ -747,6 +758,20 @@ final class DisclosurePages {
             List.of(r.t("exception.refused." + why)),
             r.t("exception.refused.advice"));
       }
+      case ReleasePolicy.Decision.EstimateChanged e -> {
+        List<String> reasons = new ArrayList<>();
+        for (String person : e.personIds()) {
+          reasons.add(r.t("release.staleFor", personLabel(r, c, person)));
+        }
+        yield new Communication.Refusal(
+            r.t(
+                "release.refusedStale",
+                e.personIds().size(),
+                d.risk().level(),
+                d.risk().anonymitySet()),
+            reasons,
+            r.t("release.staleAdvice"));
+      }
       case ReleasePolicy.Decision.NotADraft n ->
           new Communication.Refusal(
               r.t("release.refused"), List.of(r.t("release.notDraft." + n.status().name())), "");
@@ -768,6 +793,13 @@ final class DisclosurePages {
           CaseView c = openCase(r, id);
           DisclosureView d = mandate.get(r.actor(), id, disclosureId(ctx));
           requireDraft(d);
+          if (d.content().isPublication()) {
+            // Never offered for a publication (the mandate refuses it too).
+            throw new MandateException(
+                422,
+                "exception_not_met",
+                "A publication leaves only with the consent of the persons concerned.");
+          }
           renderException(ctx, r, c, d, Form.blank("exception"), Optional.empty(), 200);
         });
   }

@@ -13,6 +13,7 @@ import org.ombuds.mandate.ConsentMethod;
 import org.ombuds.mandate.Determination;
 import org.ombuds.mandate.DisclosureView;
 import org.ombuds.mandate.DraftContent;
+import org.ombuds.mandate.Exposure;
 import org.ombuds.mandate.IdentityMode;
 import org.ombuds.mandate.Mandate;
 import org.ombuds.mandate.Outbound;
@@ -73,19 +74,48 @@ final class MandateApi {
 
   void consent(Context ctx) {
     JsonNode body = Json.object(ctx);
-    Optional<Integer> version =
-        body.get("version") == null || body.get("version").isNull()
-            ? Optional.empty()
-            : Optional.of(Json.integer(body, "version", 1, Integer.MAX_VALUE));
+    if (body.get("version") == null || body.get("version").isNull()) {
+      throw new ApiError(
+          422,
+          "version_required",
+          "Say which version the person was shown (\"version\"): a consent covers that version"
+              + " only.");
+    }
+    int version = Json.integer(body, "version", 1, Integer.MAX_VALUE);
+    ConsentMethod method =
+        Vocabulary.parse(ConsentMethod.class, "method", Json.text(body, "method", 20));
+    if (method == ConsentMethod.PORTAL) {
+      throw new ApiError(
+          422,
+          "portal_only",
+          "A PORTAL consent comes only from the visitor's own grant in the portal: record a consent"
+              + " given in person, by phone or in writing with its own method.");
+    }
+    Mandate.Shown shown =
+        body.get("estimate") == null || body.get("estimate").isNull()
+            ? Mandate.Shown.version(version)
+            : Mandate.Shown.withEstimate(version, exposure(body.get("estimate")));
     String id =
         mandate.consent(
             actor(ctx),
             ctx.pathParam("id"),
             ctx.pathParam("d"),
             Json.text(body, "personId", 36),
-            Vocabulary.parse(ConsentMethod.class, "method", Json.text(body, "method", 20)),
-            version);
+            method,
+            shown);
     ctx.status(201).json(Map.of("id", id));
+  }
+
+  /** The estimate a person was shown: {@code {"level","anonymitySet"}}. */
+  private static Exposure exposure(JsonNode estimate) {
+    if (!estimate.isObject()) {
+      throw ApiError.badRequest("estimate is an object {\"level\", \"anonymitySet\"}.");
+    }
+    String level = Json.text(estimate, "level", 10);
+    if (!List.of("LOW", "MEDIUM", "HIGH").contains(level)) {
+      throw ApiError.badRequest("estimate.level is LOW, MEDIUM or HIGH.");
+    }
+    return new Exposure(level, Json.integer(estimate, "anonymitySet", 0, Integer.MAX_VALUE));
   }
 
   void revoke(Context ctx) {
@@ -139,6 +169,14 @@ final class MandateApi {
                   : m.personIds().size()
                       + " person(s) concerned have not consented to the current version: nothing was released.",
               Map.of("missing", m.personIds()));
+      case ReleasePolicy.Decision.EstimateChanged e ->
+          new ApiError(
+              409,
+              "estimate_changed",
+              e.personIds().size()
+                  + " person(s) consented when the anonymity estimate was better than it is now:"
+                  + " show them the new estimate and ask again. Nothing was released.",
+              Map.of("stale", e.personIds()));
       case ReleasePolicy.Decision.ExceptionNotMet n ->
           new ApiError(422, "exception_not_met", n.why() + " Nothing was released.");
       case ReleasePolicy.Decision.NotADraft n ->

@@ -224,7 +224,8 @@ final class PortalApi {
 
   void requestConsent(Context ctx) {
     String actor = Auth.caller(ctx).session().accountId();
-    int n = portal.requestConsent(actor, Pages.caseId(ctx), ctx.pathParam("d"));
-    ctx.status(201).json(Map.of("threads", n));
+    Portal.Asked asked = portal.requestConsent(actor, Pages.caseId(ctx), ctx.pathParam("d"));
+    ctx.status(201)
+        .json(Map.of("threads", asked.threads(), "waitingForSources", asked.waitingForSources()));
   }
 }

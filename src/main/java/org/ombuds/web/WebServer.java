@@ -118,6 +118,12 @@ public final class WebServer {
               route(config, HandlerType.GET, "/cases/{id}", cp::show, Role.OMBUDS);
               route(config, HandlerType.POST, "/cases/{id}", cp::update, Role.OMBUDS);
               route(config, HandlerType.POST, "/cases/{id}/persons", cp::addPerson, Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/cases/{id}/persons/{p}/confidant",
+                  cp::markConfidant,
+                  Role.OMBUDS);
               route(config, HandlerType.POST, "/cases/{id}/notes", cp::addNote, Role.OMBUDS);
               route(config, HandlerType.POST, "/cases/{id}/contacts", cp::addContact, Role.OMBUDS);
               route(config, HandlerType.POST, "/cases/{id}/options", cp::addOption, Role.OMBUDS);
@@ -228,6 +234,8 @@ public final class WebServer {
     route(config, put, v1 + "/cases/{id}", cases::update, Role.OMBUDS);
     route(config, post, v1 + "/cases/{id}/notes", cases::addNote, Role.OMBUDS);
     route(config, post, v1 + "/cases/{id}/persons", cases::addPerson, Role.OMBUDS);
+    route(
+        config, post, v1 + "/cases/{id}/persons/{p}/confidant", cases::markConfidant, Role.OMBUDS);
     route(config, post, v1 + "/cases/{id}/contacts", cases::addContact, Role.OMBUDS);
     route(config, post, v1 + "/cases/{id}/options", cases::addOption, Role.OMBUDS);
     route(config, put, v1 + "/cases/{id}/options/{option}", cases::decideOption, Role.OMBUDS);

@@ -68,9 +68,8 @@ class PostgresOfficeIT {
                   .status())
           .isEqualTo(409);
       assertThat(
-              http.post(
-                      "/api/v1/cases/" + id + "/disclosures/" + d + "/consents",
-                      Map.of("personId", jane, "method", "IN_PERSON"))
+              org.ombuds.testing.Releases.consentInPerson(
+                      http, "/api/v1/cases/" + id + "/disclosures/" + d, jane)
                   .status())
           .isEqualTo(201);
       assertThat(

@@ -30,7 +30,7 @@ public class ReleaseDecisionBenchmark {
     List<ReleasePolicy.ConsentFact> consents = new ArrayList<>();
     for (int v = 1; v <= 4; v++) {
       for (String p : concerns) {
-        consents.add(new ReleasePolicy.ConsentFact(p, v, v == 2));
+        consents.add(new ReleasePolicy.ConsentFact(p, v, v == 2, new Exposure("MEDIUM", 4)));
       }
     }
     byConsent =
@@ -39,6 +39,7 @@ public class ReleaseDecisionBenchmark {
             4,
             concerns,
             consents,
+            new Exposure("MEDIUM", 4),
             Basis.CONSENT,
             Optional.empty(),
             false,
@@ -50,6 +51,7 @@ public class ReleaseDecisionBenchmark {
             4,
             concerns,
             List.of(),
+            new Exposure("MEDIUM", 4),
             Basis.IMMINENT_HARM,
             Optional.of(
                 new Determination(

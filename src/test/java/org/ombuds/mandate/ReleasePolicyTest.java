@@ -14,6 +14,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ReleasePolicyTest {
+  /** The estimate of the moment in the fixed cases below. */
+  private static final Exposure NOW = new Exposure("LOW", 40);
+
+  private static ReleasePolicy.ConsentFact fact(String person, int version, boolean revoked) {
+    return new ReleasePolicy.ConsentFact(person, version, revoked, NOW);
+  }
+
   private static final Determination IMMINENT_AND_SERIOUS =
       new Determination(
           "Threat to hurt a colleague tonight",
@@ -29,6 +36,7 @@ class ReleasePolicyTest {
         3,
         concerns,
         consents,
+        NOW,
         Basis.CONSENT,
         Optional.empty(),
         false,
@@ -48,6 +56,7 @@ class ReleasePolicyTest {
         3,
         List.of("jane"),
         List.of(),
+        NOW,
         Basis.IMMINENT_HARM,
         d,
         second,
@@ -59,43 +68,35 @@ class ReleasePolicyTest {
   void consent_of_everyone_concerned_to_the_current_version_allows_release() {
     var r =
         consentRequest(
-            List.of("jane", "witness"),
-            List.of(
-                new ReleasePolicy.ConsentFact("jane", 3, false),
-                new ReleasePolicy.ConsentFact("witness", 3, false)));
+            List.of("jane", "witness"), List.of(fact("jane", 3, false), fact("witness", 3, false)));
     assertThat(ReleasePolicy.decide(r))
         .isEqualTo(new ReleasePolicy.Decision.Allowed(Basis.CONSENT));
   }
 
   @Test
   void a_missing_consent_is_refused_naming_the_person() {
-    var r =
-        consentRequest(
-            List.of("jane", "witness"), List.of(new ReleasePolicy.ConsentFact("jane", 3, false)));
+    var r = consentRequest(List.of("jane", "witness"), List.of(fact("jane", 3, false)));
     assertThat(ReleasePolicy.decide(r))
         .isEqualTo(new ReleasePolicy.Decision.ConsentMissing(List.of("witness")));
   }
 
   @Test
   void a_consent_to_an_earlier_version_does_not_cover_the_edited_text() {
-    var r =
-        consentRequest(List.of("jane"), List.of(new ReleasePolicy.ConsentFact("jane", 2, false)));
+    var r = consentRequest(List.of("jane"), List.of(fact("jane", 2, false)));
     assertThat(ReleasePolicy.decide(r))
         .isEqualTo(new ReleasePolicy.Decision.ConsentMissing(List.of("jane")));
   }
 
   @Test
   void a_revoked_consent_does_not_count() {
-    var r =
-        consentRequest(List.of("jane"), List.of(new ReleasePolicy.ConsentFact("jane", 3, true)));
+    var r = consentRequest(List.of("jane"), List.of(fact("jane", 3, true)));
     assertThat(ReleasePolicy.decide(r))
         .isEqualTo(new ReleasePolicy.Decision.ConsentMissing(List.of("jane")));
   }
 
   @Test
   void a_consent_from_someone_not_concerned_does_not_count() {
-    var r =
-        consentRequest(List.of("jane"), List.of(new ReleasePolicy.ConsentFact("mike", 3, false)));
+    var r = consentRequest(List.of("jane"), List.of(fact("mike", 3, false)));
     assertThat(ReleasePolicy.decide(r)).isInstanceOf(ReleasePolicy.Decision.ConsentMissing.class);
   }
 
@@ -116,7 +117,8 @@ class ReleasePolicyTest {
               status,
               1,
               List.of("jane"),
-              List.of(new ReleasePolicy.ConsentFact("jane", 1, false)),
+              List.of(fact("jane", 1, false)),
+              NOW,
               basis,
               Optional.of(IMMINENT_AND_SERIOUS),
               false,
@@ -194,7 +196,8 @@ class ReleasePolicyTest {
             DisclosureStatus.DRAFT,
             3,
             List.of("jane"),
-            List.of(new ReleasePolicy.ConsentFact("jane", 3, false)),
+            List.of(fact("jane", 3, false)),
+            NOW,
             Basis.CONSENT,
             Optional.empty(),
             false,
@@ -202,30 +205,6 @@ class ReleasePolicyTest {
             true);
     assertThat(ReleasePolicy.decide(r))
         .isEqualTo(new ReleasePolicy.Decision.Allowed(Basis.CONSENT));
-  }
-
-  @Test
-  void draft_content_knows_a_publication_by_its_channel_or_its_recipient() {
-    List<String> none = List.of();
-    assertThat(
-            new DraftContent(DraftContent.PUBLIC, IdentityMode.ANONYMOUS, "PUBLICATION", "t", none)
-                .isPublication())
-        .isTrue();
-    assertThat(
-            new DraftContent("HR", IdentityMode.ANONYMOUS, " publication ", "t", none)
-                .isPublication())
-        .isTrue();
-    assertThat(
-            new DraftContent(
-                    "The Public (publication series)",
-                    IdentityMode.ANONYMOUS,
-                    "newsletter",
-                    "t",
-                    none)
-                .isPublication())
-        .isTrue();
-    assertThat(new DraftContent("HR", IdentityMode.ANONYMOUS, "letter", "t", none).isPublication())
-        .isFalse();
   }
 
   @Test
@@ -241,13 +220,88 @@ class ReleasePolicyTest {
         .isInstanceOf(MandateException.class);
   }
 
+  @Test
+  void a_consent_given_on_a_better_estimate_is_stale_and_names_the_person() {
+    var r =
+        new ReleasePolicy.Request(
+            DisclosureStatus.DRAFT,
+            3,
+            List.of("jane", "witness"),
+            List.of(
+                new ReleasePolicy.ConsentFact("jane", 3, false, new Exposure("LOW", 20)),
+                new ReleasePolicy.ConsentFact("witness", 3, false, new Exposure("HIGH", 1))),
+            new Exposure("HIGH", 1),
+            Basis.CONSENT,
+            Optional.empty(),
+            false,
+            false,
+            false);
+    assertThat(ReleasePolicy.decide(r))
+        .isEqualTo(new ReleasePolicy.Decision.EstimateChanged(List.of("jane")));
+  }
+
+  @Test
+  void a_consent_given_on_the_same_or_a_worse_estimate_still_counts() {
+    for (Exposure shown : List.of(new Exposure("MEDIUM", 4), new Exposure("HIGH", 2))) {
+      var r =
+          new ReleasePolicy.Request(
+              DisclosureStatus.DRAFT,
+              1,
+              List.of("jane"),
+              List.of(new ReleasePolicy.ConsentFact("jane", 1, false, shown)),
+              new Exposure("MEDIUM", 4),
+              Basis.CONSENT,
+              Optional.empty(),
+              false,
+              false,
+              false);
+      assertThat(ReleasePolicy.decide(r))
+          .isEqualTo(new ReleasePolicy.Decision.Allowed(Basis.CONSENT));
+    }
+  }
+
+  @Test
+  void a_smaller_anonymity_set_at_the_same_level_is_worse() {
+    assertThat(new Exposure("LOW", 19).isWorseThan(new Exposure("LOW", 20))).isTrue();
+    assertThat(new Exposure("MEDIUM", 30).isWorseThan(new Exposure("LOW", 20))).isTrue();
+    assertThat(new Exposure("LOW", 20).isWorseThan(new Exposure("LOW", 20))).isFalse();
+    assertThat(new Exposure("LOW", 25).isWorseThan(new Exposure("MEDIUM", 20))).isFalse();
+  }
+
+  @Test
+  void draft_content_is_a_publication_by_its_kind_never_by_its_words() {
+    List<String> none = List.of();
+    assertThat(DraftContent.publication("t", none).isPublication()).isTrue();
+    assertThat(
+            new DraftContent(DraftContent.PUBLIC, IdentityMode.ANONYMOUS, "PUBLICATION", "t", none)
+                .isPublication())
+        .isFalse();
+    // An edit keeps the kind the draft was made with.
+    assertThat(
+            new DraftContent("HR", IdentityMode.ANONYMOUS, "letter", "t", none)
+                .as(DraftContent.Kind.PUBLICATION)
+                .isPublication())
+        .isTrue();
+  }
+
   static Stream<Long> seeds() {
     return IntStream.range(0, 500).mapToObj(i -> 0x5eedL * 31 + i);
   }
 
   /**
-   * The mandate, restated independently: released only with full current consent, or a met (and
-   * confirmed) exception for anything but a publication.
+   * Whether a consent given on {@code shown} still covers the estimate {@code now}, restated: the
+   * level is no higher and no fewer people fit.
+   */
+  private static boolean informedOf(Exposure now, Exposure shown) {
+    List<String> order = List.of("LOW", "MEDIUM", "HIGH");
+    return order.indexOf(now.level()) <= order.indexOf(shown.level())
+        && now.anonymitySet() >= shown.anonymitySet();
+  }
+
+  /**
+   * The mandate, restated independently: released only with full current consent, each given on an
+   * estimate no better than the one of the moment, or a met (and confirmed) exception for anything
+   * but a publication.
    */
   @ParameterizedTest
   @MethodSource("seeds")
@@ -259,11 +313,16 @@ class ReleasePolicyTest {
     int version = 1 + r.nextInt(3);
     List<String> people = List.of("a", "b", "c");
     List<String> concerns = people.subList(0, r.nextInt(4));
+    List<String> levels = List.of("LOW", "MEDIUM", "HIGH");
+    Exposure now = new Exposure(levels.get(r.nextInt(3)), 1 + r.nextInt(6));
     List<ReleasePolicy.ConsentFact> consents = new ArrayList<>();
     for (int i = r.nextInt(6); i > 0; i--) {
       consents.add(
           new ReleasePolicy.ConsentFact(
-              people.get(r.nextInt(3)), 1 + r.nextInt(3), r.nextInt(4) == 0));
+              people.get(r.nextInt(3)),
+              1 + r.nextInt(3),
+              r.nextInt(4) == 0,
+              new Exposure(levels.get(r.nextInt(3)), 1 + r.nextInt(6))));
     }
     Basis basis = r.nextBoolean() ? Basis.CONSENT : Basis.IMMINENT_HARM;
     Optional<Determination> det =
@@ -277,7 +336,7 @@ class ReleasePolicyTest {
     boolean publication = r.nextInt(3) == 0;
     var request =
         new ReleasePolicy.Request(
-            status, version, concerns, consents, basis, det, second, confirmed, publication);
+            status, version, concerns, consents, now, basis, det, second, confirmed, publication);
 
     boolean everyoneConsented =
         !concerns.isEmpty()
@@ -289,7 +348,8 @@ class ReleasePolicyTest {
                                 c ->
                                     c.personId().equals(p)
                                         && c.version() == version
-                                        && !c.revoked()));
+                                        && !c.revoked()
+                                        && informedOf(now, c.shown())));
     boolean exceptionMet =
         !publication
             && det.isPresent()

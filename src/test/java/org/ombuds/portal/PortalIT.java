@@ -924,7 +924,24 @@ class PortalIT {
   void asking_consent_without_a_portal_thread_is_refused() {
     try (TestOffice t = TestOffice.create().serve()) {
       Http ombuds = login(t);
-      Story s = story(ombuds);
+      // A case whose visitor was never given portal access: nobody concerned has a conversation.
+      String caseId =
+          ombuds
+              .post(
+                  "/api/v1/cases",
+                  Map.of(
+                      "title",
+                      "Met in person only",
+                      "categories",
+                      List.of("6a"),
+                      "workUnit",
+                      Map.of("name", "Operations group", "size", 40)))
+              .json()
+              .get("id")
+              .stringValue();
+      ombuds.post(
+          "/api/v1/cases/" + caseId + "/persons", Map.of("role", "VISITOR", "name", "Jo Doe"));
+      Story s = new Story(caseId, "", "");
       String mike =
           ombuds
               .post(

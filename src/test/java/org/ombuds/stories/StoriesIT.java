@@ -146,8 +146,7 @@ class StoriesIT {
       assertThat(http.get(s + "/export?format=markdown").status()).isEqualTo(409);
 
       // Consent, then an edit: the consent no longer covers the text; release is refused.
-      Map<String, String> consent = Map.of("personId", ref.jane(), "method", "IN_PERSON");
-      assertThat(http.post(d + "/consents", consent).status()).isEqualTo(201);
+      assertThat(Releases.consentInPerson(http, d, ref.jane()).status()).isEqualTo(201);
       String edited =
           draft.replace(Disclaimer.ENGLISH, "Contact the Ombuds early!\n\n" + Disclaimer.ENGLISH);
       Http.Response edit = http.put(s, Map.of("text", edited));
@@ -158,7 +157,7 @@ class StoriesIT {
       assertThat(http.get(s + "/export?format=html").status()).isEqualTo(409);
 
       // Consent to the current version, release: the exports are exactly the consented text.
-      assertThat(http.post(d + "/consents", consent).status()).isEqualTo(201);
+      assertThat(Releases.consentInPerson(http, d, ref.jane()).status()).isEqualTo(201);
       Http.Response released = http.post(d + "/release", Map.of("basis", "CONSENT"));
       assertThat(released.status()).as(released.body()).isEqualTo(200);
       String consented = http.get(d).json().get("text").stringValue();
@@ -272,10 +271,7 @@ class StoriesIT {
       assertThat(edit.json().get("version").asInt()).isEqualTo(2);
 
       // With the consent of the person concerned to that version, it is released and exported.
-      assertThat(
-              http.post(d + "/consents", Map.of("personId", ref.jane(), "method", "IN_PERSON"))
-                  .status())
-          .isEqualTo(201);
+      assertThat(Releases.consentInPerson(http, d, ref.jane()).status()).isEqualTo(201);
       Http.Response released = http.post(d + "/release", Map.of("basis", "CONSENT"));
       assertThat(released.status()).as(released.body()).isEqualTo(200);
       String md = new String(http.bytes(s + "/export?format=markdown"), StandardCharsets.UTF_8);
@@ -309,12 +305,7 @@ class StoriesIT {
     Http.Response drafted = http.post(ds, content);
     assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
     String id = drafted.json().get("id").stringValue();
-    assertThat(
-            http.post(
-                    ds + "/" + id + "/consents",
-                    Map.of("personId", ref.jane(), "method", "IN_PERSON"))
-                .status())
-        .isEqualTo(201);
+    assertThat(Releases.consentInPerson(http, ds + "/" + id, ref.jane()).status()).isEqualTo(201);
     Http.Response released = http.post(ds + "/" + id + "/release", Map.of("basis", "CONSENT"));
     assertThat(released.status()).as(released.body()).isEqualTo(200);
     return id;
@@ -349,7 +340,8 @@ class StoriesIT {
                       row.createdAt(),
                       java.util.Optional.of(t.office.clock().instant()),
                       row.data()),
-                  row.version()))
+                  row.version(),
+                  org.ombuds.mandate.DisclosureStatus.DRAFT))
           .isTrue();
       assertThat(http.get(s).json().get("status").stringValue()).isEqualTo("RELEASED");
       for (String format : List.of("markdown", "html", "pdf")) {
@@ -405,7 +397,7 @@ class StoriesIT {
           bare,
           ref.jane(),
           org.ombuds.mandate.ConsentMethod.IN_PERSON,
-          java.util.Optional.empty());
+          org.ombuds.mandate.Mandate.Shown.version(1));
       assertThat(
               unchecked.release(
                   actor,

@@ -212,7 +212,10 @@ class DisclosurePagesIT {
     assertThat(form.status()).isEqualTo(200);
     assertThat(form.body())
         .contains("<h1>New communication</h1>")
-        .contains("value=\"" + s.jane() + "\" checked")
+        // The visitor confided in the office: ticked and locked, with the reason.
+        .contains("<input type=\"hidden\" name=\"concerns\" value=\"" + s.jane() + "\">")
+        .contains("concerns-" + s.jane() + "\" checked disabled")
+        .contains("Always concerned: confided in the office")
         .doesNotContain("value=\"" + s.mike() + "\" checked")
         .contains("value=\"ANONYMOUS\" checked")
         .contains("The recipient is not told who raised the matter.")

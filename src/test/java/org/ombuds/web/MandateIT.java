@@ -119,7 +119,8 @@ class MandateIT {
 
       Http.Response notConcerned =
           http.post(
-              d(s) + "/" + id + "/consents", Map.of("personId", s.mike(), "method", "IN_PERSON"));
+              d(s) + "/" + id + "/consents",
+              Map.of("personId", s.mike(), "method", "IN_PERSON", "version", 2));
       assertThat(notConcerned.status()).isEqualTo(422);
       assertThat(notConcerned.json().get("error").stringValue()).isEqualTo("not_concerned");
       Http.Response stale =
@@ -145,7 +146,7 @@ class MandateIT {
       String consent =
           http.post(
                   d(s) + "/" + id + "/consents",
-                  Map.of("personId", s.jane(), "method", "IN_PERSON"))
+                  Map.of("personId", s.jane(), "method", "IN_PERSON", "version", 3))
               .json()
               .get("id")
               .stringValue();
@@ -160,7 +161,7 @@ class MandateIT {
       String again =
           http.post(
                   d(s) + "/" + id + "/consents",
-                  Map.of("personId", s.jane(), "method", "IN_PERSON"))
+                  Map.of("personId", s.jane(), "method", "IN_PERSON", "version", 3))
               .json()
               .get("id")
               .stringValue();
@@ -222,7 +223,9 @@ class MandateIT {
       Story s = story(t);
       String id = s.http().post(d(s), draft(SAFE_TEXT)).json().get("id").stringValue();
       s.http()
-          .post(d(s) + "/" + id + "/consents", Map.of("personId", s.jane(), "method", "IN_PERSON"));
+          .post(
+              d(s) + "/" + id + "/consents",
+              Map.of("personId", s.jane(), "method", "IN_PERSON", "version", 1));
       s.http().post(d(s) + "/" + id + "/release", Map.of("basis", "CONSENT"));
       byte[] letter = s.http().bytes(d(s) + "/" + id + "/letter?format=pdf");
       PdfReader reader = new PdfReader(letter);
@@ -395,7 +398,8 @@ class MandateIT {
       assertThat(http.post(d(s) + "/" + id + "/withdraw", Map.of()).status()).isEqualTo(200);
       Http.Response consentWithdrawn =
           http.post(
-              d(s) + "/" + id + "/consents", Map.of("personId", s.jane(), "method", "IN_PERSON"));
+              d(s) + "/" + id + "/consents",
+              Map.of("personId", s.jane(), "method", "IN_PERSON", "version", 1));
       assertThat(consentWithdrawn.json().get("error").stringValue()).isEqualTo("not_a_draft");
       assertThat(
               http.post(d(s) + "/" + id + "/release", Map.of("basis", "CONSENT"))
@@ -478,7 +482,9 @@ class MandateIT {
       Story s = story(t);
       String id = s.http().post(d(s), draft(SAFE_TEXT)).json().get("id").stringValue();
       s.http()
-          .post(d(s) + "/" + id + "/consents", Map.of("personId", s.jane(), "method", "IN_PERSON"));
+          .post(
+              d(s) + "/" + id + "/consents",
+              Map.of("personId", s.jane(), "method", "IN_PERSON", "version", 1));
       s.http().post("/api/v1/cases/" + s.caseId() + "/close", Map.of("outcome", "RESOLVED"));
       assertThat(count(t, "disclosure")).isZero();
       assertThat(count(t, "consent")).isZero();
