@@ -792,16 +792,25 @@ public final class Portal {
     List<PortalStore.ThreadRow> targets = new ArrayList<>();
     List<String> personOf = new ArrayList<>();
     int waiting = 0;
+    int already = 0;
     for (String p : d.content().concerns()) {
       List<PortalStore.ThreadRow> threads = store.threadsOf(caseId, p);
       if (!confidants.contains(p) && !sourcesAgreed) {
         waiting += threads.size();
         continue;
       }
+      if (d.consentedNow(p)) {
+        // Already agreed to this version on this estimate (asking again would hide the answer).
+        already++;
+        continue;
+      }
       for (PortalStore.ThreadRow t : threads) {
         targets.add(t);
         personOf.add(p);
       }
+    }
+    if (targets.isEmpty() && already > 0 && waiting == 0) {
+      return new Asked(0, 0);
     }
     if (targets.isEmpty()) {
       if (waiting > 0) {
