@@ -24,6 +24,7 @@ import org.ombuds.audit.AuditLog;
 import org.ombuds.audit.CoalescingAuditAnchor;
 import org.ombuds.audit.EntryAuthenticator;
 import org.ombuds.audit.FileAuditAnchor;
+import org.ombuds.audit.IntegrityCheck;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.mail.SmtpNotifier;
 import org.ombuds.mandate.Mandate;
@@ -261,8 +262,23 @@ public final class Office implements AutoCloseable {
           "There is no data directory at " + dir.root() + ": create the office with 'ombuds init'.",
           true);
     }
+    if (dir.initInterrupted()) {
+      throw new OfficeException(
+          "An 'ombuds init' in "
+              + dir.root()
+              + " was interrupted before the office was complete: run 'ombuds init --data "
+              + dir.root()
+              + "' again (it clears what the interrupted one left and starts over).",
+          true);
+    }
+    if (isEmpty(dir.root())) {
+      throw new OfficeException(
+          dir.root() + " holds no office: create it with 'ombuds init'.", true);
+    }
+    dir.secure();
     AuditKey key = loadAuditKey(dir);
     Database db = openDatabase(dir.database(dbOverride));
+    dir.secure(); // the database's WAL and SHM files, made just now
     Office office = new Office(dir, db, key, clock);
     if (new JdbiAccountStore(db).office().isEmpty()) {
       office.close();
@@ -279,8 +295,11 @@ public final class Office implements AutoCloseable {
   public record Created(Office office, AccountService.CreatedOffice created) {}
 
   /**
-   * Creates an office in {@code dir}, which must be absent or empty. On failure, removes whatever
-   * it had created, so no half-made office is left behind.
+   * Creates an office in {@code dir}, which must be absent, empty, or what an interrupted {@code
+   * init} left (its {@link DataDir#INIT_MARKER}: that is cleared first). The directory is made
+   * owner-only and every file in it owner-only, whatever the umask. On failure, removes whatever it
+   * had created, so no half-made office is left behind; if the process is killed instead, the
+   * marker tells the next {@code init} (and {@code serve}) what happened.
    */
   public static Created init(
       DataDir dir, Optional<String> dbUrl, Username username, Passphrase passphrase, Clock clock) {
@@ -289,46 +308,74 @@ public final class Office implements AutoCloseable {
     if (existed && !Files.isDirectory(root)) {
       throw new OfficeException(root + " exists and is not a directory.", true);
     }
-    if (existed && !isEmpty(root)) {
-      throw new OfficeException(
-          root + " is not empty: choose a new or empty directory for the office.", true);
-    }
     Optional<DbConfig> dbConfig;
     try {
       dbConfig = dbUrl.map(DbConfig::fromUrl);
     } catch (IllegalArgumentException e) {
       throw new OfficeException(e.getMessage(), true);
     }
+    if (existed && !dir.initInterrupted() && !isEmptyButLock(root)) {
+      throw new OfficeException(
+          root + " is not empty: choose a new or empty directory for the office.", true);
+    }
     List<Path> made = new ArrayList<>();
     Office office = null;
+    Optional<ServerLock> lock = Optional.empty();
     try {
       Files.createDirectories(root);
       if (!existed) {
         made.add(root);
       }
+      DataDir.ownerOnlyDirectory(root);
       if (!Files.isWritable(root)) {
         throw new OfficeException(root + " is not writable by this user.", false);
       }
+      boolean lockExisted = Files.exists(root.resolve(ServerLock.FILE));
+      lock = ServerLock.tryAcquire(dir);
+      if (lock.isEmpty()) {
+        throw new OfficeException(
+            root + " is in use by another ombuds command (init, serve or migrate).", true);
+      }
+      if (!lockExisted) {
+        made.add(root.resolve(ServerLock.FILE));
+      }
+      if (dir.initInterrupted()) {
+        clearInterruptedInit(dir);
+      }
+      if (!isEmptyButLock(root)) {
+        throw new OfficeException(
+            root + " is not empty: choose a new or empty directory for the office.", true);
+      }
+      Path marker = root.resolve(DataDir.INIT_MARKER);
+      made.add(marker);
+      DataDir.createOwnerOnlyFile(marker);
       if (dbConfig.isPresent()) {
         Properties p = new Properties();
         p.setProperty("db.url", dbConfig.get().jdbcUrl());
-        dir.writeSettings(p);
         made.add(root.resolve(DataDir.CONFIG));
+        dir.writeSettings(p);
       }
       made.add(dir.auditKey());
       made.add(dir.auditHead());
       AuditKey key = AuditKey.generate(dir.auditKey());
       DbConfig config = dir.database(Optional.empty());
-      config.sqliteFile().ifPresent(f -> made.addAll(sqliteFiles(f)));
+      if (config.sqliteFile().isPresent()) {
+        Path f = config.sqliteFile().get();
+        made.addAll(sqliteFiles(f));
+        DataDir.createOwnerOnlyFile(f); // SQLite gives its WAL and SHM files the same mode
+      }
       Database db = openDatabase(config);
       office = new Office(dir, db, key, clock);
       AccountService.CreatedOffice created = office.accounts.createOffice(username, passphrase);
+      dir.secure();
+      Files.delete(marker); // the office is complete
+      Fs2.forceDirectory(root);
       return new Created(office, created);
     } catch (AccountException e) {
-      cleanUp(office, made);
+      cleanUp(office, lock, made);
       throw new OfficeException(e.getMessage(), e.reason() != AccountException.Reason.LOCKED);
     } catch (IOException e) {
-      cleanUp(office, made);
+      cleanUp(office, lock, made);
       throw new OfficeException(
           "Cannot create the office in "
               + root
@@ -338,8 +385,47 @@ public final class Office implements AutoCloseable {
               + e.getMessage(),
           false);
     } catch (RuntimeException e) {
-      cleanUp(office, made);
+      cleanUp(office, lock, made);
       throw e;
+    } finally {
+      lock.ifPresent(ServerLock::close);
+    }
+  }
+
+  /** The files an interrupted {@code init} may have left: removed before starting over. */
+  private static void clearInterruptedInit(DataDir dir) throws IOException {
+    Path root = dir.root();
+    List<Path> leftovers = new ArrayList<>();
+    leftovers.add(root.resolve(DataDir.CONFIG));
+    leftovers.add(root.resolve(DataDir.AUDIT_KEY));
+    leftovers.add(root.resolve(DataDir.AUDIT_HEAD));
+    leftovers.add(root.resolve("server.key"));
+    leftovers.addAll(sqliteFiles(DbConfig.sqlite(root).sqliteFile().orElseThrow()));
+    leftovers.add(root.resolve("ombuds.db-journal"));
+    for (Path p : leftovers) {
+      Files.deleteIfExists(p);
+    }
+    dir.removeLeftovers();
+    Files.deleteIfExists(root.resolve(DataDir.INIT_MARKER));
+  }
+
+  private static boolean isEmptyButLock(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.allMatch(p -> p.getFileName().toString().equals(ServerLock.FILE));
+    } catch (IOException e) {
+      throw new OfficeException("Cannot read " + dir + ": " + e.getMessage(), false);
+    }
+  }
+
+  /** Forces a directory's entries to disk where the platform allows it. */
+  private static final class Fs2 {
+    static void forceDirectory(Path dir) {
+      try (java.nio.channels.FileChannel ch =
+          java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+        ch.force(true);
+      } catch (IOException | UnsupportedOperationException e) {
+        // Best effort.
+      }
     }
   }
 
@@ -350,10 +436,11 @@ public final class Office implements AutoCloseable {
         db.resolveSibling(db.getFileName() + "-shm"));
   }
 
-  private static void cleanUp(Office office, List<Path> made) {
+  private static void cleanUp(Office office, Optional<ServerLock> lock, List<Path> made) {
     if (office != null) {
       office.close();
     }
+    lock.ifPresent(ServerLock::close);
     made.stream()
         .sorted(Comparator.comparingInt(Path::getNameCount).reversed())
         .forEach(
@@ -401,6 +488,14 @@ public final class Office implements AutoCloseable {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  /**
+   * Everything {@code ombuds audit verify} checks, in order: the audit log first. Tables whose rows
+   * are authenticated with a key outside the database add their check here.
+   */
+  public List<IntegrityCheck> integrityChecks() {
+    return List.of(audit.asCheck());
   }
 
   public Vault vault() {

@@ -9,8 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * An advisory lock on {@code DIR/serve.lock}, held by {@code serve} for as long as it runs, so that
- * commands that must not run beside a server (moving the office to another database) can tell. The
+ * An advisory lock on {@code DIR/serve.lock}, held by {@code serve} for as long as it runs, and by
+ * {@code init} and {@code migrate} while they work: a second server on the same directory, or a
+ * command that must not run beside one (moving the office to another database), is refused. The
  * lock is the operating system's (released when the process ends, even killed); the file stays.
  */
 public final class ServerLock implements AutoCloseable {
@@ -28,7 +29,7 @@ public final class ServerLock implements AutoCloseable {
     Path file = dir.root().resolve(FILE);
     FileChannel ch = null;
     try {
-      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      ch = openLockFile(file);
       FileLock lock = ch.tryLock();
       if (lock == null) {
         ch.close();
@@ -45,6 +46,19 @@ public final class ServerLock implements AutoCloseable {
       }
       return Optional.empty();
     }
+  }
+
+  private static FileChannel openLockFile(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return FileChannel.open(
+          file,
+          java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.util.EnumSet.of(
+                  java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                  java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
+    }
+    return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
   }
 
   /** Whether a server (another process) holds the data directory now. */

@@ -11,7 +11,8 @@ import java.util.Objects;
  *   <li>{@code seq} starts at 1 and has no gaps;
  *   <li>{@code at} is the wall-clock time of the append, truncated to milliseconds by {@link
  *       AuditLog} so that every store can keep it exactly (it is hashed, so a store that rounds it
- *       breaks verification); times are not required to increase;
+ *       breaks verification), or to the day for the visitor's steps ({@link
+ *       AuditKind#datedToTheDay}); times are not required to increase;
  *   <li>{@code prevHash} is the previous entry's {@code hash}, or 32 zero bytes for entry 1;
  *   <li>{@code hash} is SHA-256 over a length-prefixed canonical encoding of seq, at (epoch second
  *       and nanosecond), kind name, actor, subject, outcome and prevHash;

@@ -81,5 +81,38 @@ public enum AuditKind {
   REPORT_SETTINGS_CHANGED,
   REPORT_PRODUCED,
   STAT_RECORDS_PACKED,
-  PERSON_MARKED_CONFIDANT
+  PERSON_MARKED_CONFIDANT,
+  // An alert raised by a visitor's step in the portal (a message, a retaliation report): dated to
+  // the day and naming no alert, whose row would tie it to a case (see datedToTheDay).
+  PORTAL_ALERT_RAISED;
+
+  private static final java.util.Map<String, AuditKind> BY_NAME =
+      java.util.Arrays.stream(values())
+          .collect(java.util.stream.Collectors.toUnmodifiableMap(AuditKind::name, k -> k));
+
+  /**
+   * Whether entries of this kind record the day only (midnight UTC), not the time of day: the steps
+   * a visitor takes in the portal and the alerts they raise. An exact time would let whoever holds
+   * the database and a log of the portal's connections tie a visit to an entry.
+   */
+  public boolean datedToTheDay() {
+    return switch (this) {
+      case PORTAL_CONTACTED,
+          PORTAL_SESSION_OPENED,
+          PORTAL_SESSION_REFUSED,
+          PORTAL_MESSAGE_SENT,
+          PORTAL_RETALIATION_REPORTED,
+          PORTAL_CONSENT_GRANTED,
+          PORTAL_CONSENT_DECLINED,
+          PORTAL_CONSENT_REVOKED,
+          PORTAL_ALERT_RAISED ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** The kind named {@code name} exactly, or empty (never throws, unlike {@link #valueOf}). */
+  public static java.util.Optional<AuditKind> byName(String name) {
+    return java.util.Optional.ofNullable(name == null ? null : BY_NAME.get(name));
+  }
 }

@@ -103,7 +103,7 @@ public final class AuditLog {
       refuseIfDisagreesWithHead(last);
       long seq = last.map(e -> Math.addExact(e.seq(), 1L)).orElse(1L);
       byte[] prevHash = last.map(AuditEntry::hash).orElseGet(AuditHashing::genesis);
-      Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      Instant at = timeOf(event.kind());
       byte[] hash =
           AuditHashing.entryHash(
               seq, at, event.kind(), event.actor(), event.subject(), event.outcome(), prevHash);
@@ -126,6 +126,30 @@ public final class AuditLog {
     }
   }
 
+  /**
+   * The time an entry of {@code kind} records: the day only (midnight UTC) for the visitor's steps
+   * ({@link AuditKind#datedToTheDay}), else the clock to the millisecond (what every store keeps
+   * exactly; the time is hashed, so a store that rounded it would break verification).
+   */
+  private Instant timeOf(AuditKind kind) {
+    return clock.instant().truncatedTo(kind.datedToTheDay() ? ChronoUnit.DAYS : ChronoUnit.MILLIS);
+  }
+
+  /** This log's verification as one of the office's integrity checks. */
+  public IntegrityCheck asCheck() {
+    return new IntegrityCheck() {
+      @Override
+      public String what() {
+        return "audit log";
+      }
+
+      @Override
+      public Verification verify() {
+        return AuditLog.this.verify();
+      }
+    };
+  }
+
   /** Checks the whole log and its head; see the class description. Streams the log once. */
   public Verification verify() {
     Optional<Head> head;
@@ -137,7 +161,7 @@ public final class AuditLog {
       headUnreadable = new Tampered(1, e.getMessage());
     }
     ChainWalker walker = new ChainWalker(auth, head.map(Head::seq).orElse(0L));
-    store.forEachInOrder(walker);
+    store.forEachRowInOrder(walker);
     if (walker.finding != null) {
       return walker.finding;
     }
@@ -223,7 +247,7 @@ public final class AuditLog {
   }
 
   /** Checks entries one by one as the store streams them; keeps the first finding. */
-  private static final class ChainWalker implements Consumer<AuditEntry> {
+  private static final class ChainWalker implements Consumer<AuditRow> {
     private final EntryAuthenticator auth;
     private final long headSeq;
     private byte[] prevHash = AuditHashing.genesis();
@@ -237,10 +261,30 @@ public final class AuditLog {
     }
 
     @Override
-    public void accept(AuditEntry e) {
+    public void accept(AuditRow row) {
       if (finding != null) {
         return; // the first finding is the one reported; the rest of the stream is skipped
       }
+      switch (row.decode()) {
+        case AuditRow.Decodable r -> accept(r.entry());
+        case AuditRow.Unreadable u -> {
+          long expected = lastSeq + 1;
+          long seq = u.seq().orElse(expected);
+          if (seq > expected) {
+            finding = new Tampered(expected, "entry " + expected + " is missing");
+          } else if (seq < expected) {
+            finding =
+                new Tampered(
+                    expected,
+                    "entry " + expected + " is missing: an unreadable row appears in its place");
+          } else {
+            finding = new Tampered(expected, "entry " + expected + ": " + u.problem());
+          }
+        }
+      }
+    }
+
+    private void accept(AuditEntry e) {
       long expected = lastSeq + 1;
       long seq = e.seq();
       byte[] hash = e.hash();

@@ -37,6 +37,17 @@ public interface AuditStore {
    */
   void forEachInOrder(Consumer<AuditEntry> consumer);
 
+  /**
+   * Hands every row to {@code consumer} as the database holds it, in ascending {@code seq} order
+   * (rows whose {@code seq} is not a number wherever the database sorts them), streaming. Unlike
+   * {@link #forEachInOrder}, a row that cannot be read as an entry is handed over too, so that
+   * {@link AuditLog#verify} reports it as tampering. A store that cannot hold malformed rows may
+   * keep this default.
+   */
+  default void forEachRowInOrder(Consumer<AuditRow> consumer) {
+    forEachInOrder(e -> consumer.accept(AuditRow.of(e)));
+  }
+
   /** The number of entries. */
   long count();
 }

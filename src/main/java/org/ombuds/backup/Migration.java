@@ -74,11 +74,24 @@ public final class Migration {
                 () ->
                     new BackupFailure(
                         BackupFailure.Kind.BAD_INPUT,
-                        "A server is running on "
+                        "A server (or another ombuds command) is using "
                             + dir.root()
                             + ": stop it first (its writes during the move would be lost)."));
     try {
-      return migrateLocked(dir, source, target, clock, progress, afterTable);
+      dir.removeLeftovers();
+      target
+          .sqliteFile()
+          .ifPresent(
+              f -> {
+                try {
+                  DataDir.createOwnerOnlyFile(f); // SQLite gives its WAL and SHM the same mode
+                } catch (IOException e) {
+                  throw new BackupFailure(BackupFailure.Kind.BAD_INPUT, "Cannot create " + f + ".");
+                }
+              });
+      Moved moved = migrateLocked(dir, source, target, clock, progress, afterTable);
+      dir.secure();
+      return moved;
     } catch (StoreException e) {
       throw new BackupFailure(
           BackupFailure.Kind.FAULT,

@@ -7,18 +7,25 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.ombuds.app.DataDir;
 import org.ombuds.app.Office;
 import org.ombuds.app.OfficeException;
@@ -69,6 +76,7 @@ public final class Restore {
     checkTarget(target);
     Path parent = target.getParent();
     Path tmp = null;
+    FileChannel runLock = null;
     try (InputStream file = Files.newInputStream(backup)) {
       BackupEnvelope.Opened opened;
       try {
@@ -77,12 +85,18 @@ public final class Restore {
         throw refused(e);
       }
       Files.createDirectories(parent);
-      tmp = Fs.createOwnerOnlyDirectory(parent, "." + target.getFileName() + ".restoring-");
+      String prefix = "." + target.getFileName() + ".restoring-";
+      removeStaleRestores(parent, prefix);
+      tmp = Fs.createOwnerOnlyDirectory(parent, prefix);
+      // Held until this run ends, also across the final rename: a directory whose lock no one
+      // holds is a killed run's, which the next restore to the same target removes.
+      runLock = lockRun(tmp);
       DataInputStream in = new DataInputStream(new BufferedInputStream(opened.content(), 1 << 16));
       Map<String, byte[]> files = Content.readFiles(in, opened.header().createdAt().toEpochMilli());
       writeSmallFiles(tmp, files, auditKey);
       TableCopier.Manifest manifest = TableCopier.readManifest(in);
       DbConfig db = DbConfig.sqlite(tmp);
+      DataDir.createOwnerOnlyFile(db.sqliteFile().orElseThrow()); // WAL and SHM get its mode
       Database.migrateSchema(db, Optional.of(manifest.schemaVersion()));
       try (Connection c = TableCopier.connect(db)) {
         TableCopier.Manifest empty = TableCopier.manifestOf(c);
@@ -104,10 +118,12 @@ public final class Restore {
         }
       }
       long entries = verifyAudit(tmp, clock);
+      new DataDir(tmp).secure();
       Fs.deleteQuietly(target); // an empty directory, checked above
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       Fs.forceDirectory(parent);
       tmp = null;
+      Fs.deleteQuietly(target.resolve(RUN_LOCK));
       return new Restored(
           target,
           manifest.totalRows(),
@@ -129,6 +145,65 @@ public final class Restore {
     } finally {
       if (tmp != null) {
         Fs.deleteTree(tmp);
+      }
+      if (runLock != null) {
+        try {
+          runLock.close();
+        } catch (IOException e) {
+          // Released when the process ends anyway.
+        }
+      }
+    }
+  }
+
+  private static final String RUN_LOCK = ".restore.lock";
+
+  private static FileChannel lockRun(Path tmp) throws IOException {
+    FileChannel ch = Fs.createOwnerOnly(tmp.resolve(RUN_LOCK));
+    try {
+      if (ch.tryLock() == null) {
+        throw new IOException("cannot lock a new file");
+      }
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+    return ch;
+  }
+
+  /**
+   * Removes what killed restores to the same target left beside it ({@code .NAME.restoring-*},
+   * holding a copy of the audit key): every such directory whose run lock no process holds.
+   */
+  private static void removeStaleRestores(Path parent, String prefix) {
+    List<Path> candidates;
+    try (Stream<Path> s = Files.list(parent)) {
+      candidates =
+          s.filter(p -> p.getFileName().toString().startsWith(prefix))
+              .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+              .toList();
+    } catch (IOException e) {
+      return;
+    }
+    for (Path dir : candidates) {
+      Path lockFile = dir.resolve(RUN_LOCK);
+      if (!Files.exists(lockFile)) {
+        Fs.deleteTree(dir); // killed before it could lock (or an older version's)
+        continue;
+      }
+      try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+        FileLock lock;
+        try {
+          lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+          continue; // a restore running in this process
+        }
+        if (lock != null) {
+          Fs.deleteTree(dir);
+          lock.release();
+        }
+      } catch (IOException e) {
+        // Best effort: the directory is owner-only.
       }
     }
   }

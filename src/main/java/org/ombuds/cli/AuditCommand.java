@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.ombuds.app.Office;
+import org.ombuds.audit.IntegrityCheck;
 import org.ombuds.audit.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,25 +41,33 @@ final class AuditCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (Office office = Office.open(data.dir(), data.dbUrl(), Clock.systemUTC())) {
-        Verification v = office.audit().verify();
-        return switch (v) {
-          case Verification.Intact ok -> {
-            out.println("Audit log intact: " + ok.entries() + " entries verified.");
-            out.flush();
-            yield 0;
+        IntegrityCheck.Report report = IntegrityCheck.verifyAll(office.integrityChecks());
+        for (IntegrityCheck.Outcome o : report.outcomes()) {
+          switch (o.result()) {
+            case Verification.Intact ok ->
+                out.println(
+                    capitalized(o.what()) + " intact: " + ok.entries() + " entries verified.");
+            case Verification.Tampered bad -> {
+              out.flush();
+              PrintWriter err = spec.commandLine().getErr();
+              err.println(
+                  capitalized(o.what())
+                      + " TAMPERED: first bad entry is #"
+                      + bad.firstBadSeq()
+                      + ": "
+                      + bad.reason());
+              err.flush();
+              return Main.TAMPERED;
+            }
           }
-          case Verification.Tampered bad -> {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(
-                "Audit log TAMPERED: first bad entry is #"
-                    + bad.firstBadSeq()
-                    + ": "
-                    + bad.reason());
-            err.flush();
-            yield Main.TAMPERED;
-          }
-        };
+        }
+        out.flush();
+        return 0;
       }
+    }
+
+    private static String capitalized(String s) {
+      return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
   }
 }

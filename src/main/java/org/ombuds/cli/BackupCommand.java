@@ -41,6 +41,29 @@ final class BackupCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * Test hook: once the backup is complete in its partial file, wait until this file exists before
+   * putting it in place (so that a test can make two backups overlap).
+   */
+  static final String HOLD_BEFORE_PUBLISH = "ombuds.backup.holdBeforePublishUntil";
+
+  private static void holdIfAsked() {
+    String until = System.getProperty(HOLD_BEFORE_PUBLISH);
+    if (until == null) {
+      return;
+    }
+    try {
+      java.nio.file.Files.createFile(Path.of(until + ".waiting"));
+      while (!java.nio.file.Files.exists(Path.of(until))) {
+        Thread.sleep(20);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public Integer call() {
     BackupKeyRing ring = BackupKeyFile.load(Optional.ofNullable(key));
@@ -49,7 +72,14 @@ final class BackupCommand implements Callable<Integer> {
     try {
       made =
           Backups.backup(
-              data.dir(), data.dbUrl(), ring, out, withAuditKey, Clock.systemUTC(), progress);
+              data.dir(),
+              data.dbUrl(),
+              ring,
+              out,
+              withAuditKey,
+              Clock.systemUTC(),
+              progress,
+              BackupCommand::holdIfAsked);
     } finally {
       progress.finish();
     }

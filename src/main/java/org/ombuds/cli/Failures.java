@@ -1,6 +1,7 @@
 package org.ombuds.cli;
 
 import org.ombuds.app.OfficeException;
+import org.ombuds.audit.AuditIntegrityException;
 import org.ombuds.backup.BackupFailure;
 import org.ombuds.store.StoreException;
 import org.ombuds.vault.VaultException;
@@ -15,6 +16,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     return switch (ex) {
       case OfficeException o -> o.badInput() ? Main.BAD_INPUT : Main.FAULT;
       case UsageException u -> Main.BAD_INPUT;
+      case AuditIntegrityException a -> Main.TAMPERED;
       case BackupFailure b ->
           switch (b.kind()) {
             case BAD_INPUT -> Main.BAD_INPUT;
@@ -32,6 +34,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       case BackupFailure b -> b.getMessage();
       case StoreException s -> s.getMessage();
       case VaultException v -> v.getMessage();
+      case AuditIntegrityException a -> "The audit log was edited: " + a.getMessage();
       case java.io.UncheckedIOException io ->
           "A file could not be read or written: " + io.getCause().getMessage();
       default ->

@@ -41,7 +41,21 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code. */
   public static int execute(String... args) {
+    return execute(null, null, args);
+  }
+
+  /**
+   * Runs the command line with its output and error output going to {@code out} and {@code err}
+   * (the process's when null) and returns its exit code.
+   */
+  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
+    if (out != null) {
+      cl.setOut(out);
+    }
+    if (err != null) {
+      cl.setErr(err);
+    }
     cl.setExecutionExceptionHandler(new Failures());
     cl.setParameterExceptionHandler(
         (ex, argv) -> {

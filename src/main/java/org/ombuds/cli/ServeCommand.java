@@ -50,9 +50,19 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be between 0 and 65535.");
     }
+    // Taken first and held until the process ends: a second server on this directory, or an
+    // 'ombuds migrate' beside this one, is refused.
+    if (java.nio.file.Files.isDirectory(data.dir().root())) {
+      heldLock = ServerLock.tryAcquire(data.dir());
+      if (heldLock.isEmpty()) {
+        throw new UsageException(
+            data.dir().root()
+                + " is in use by another ombuds process (a server, or init or migrate): stop it"
+                + " first, or serve another --data directory.");
+      }
+      data.dir().removeLeftovers();
+    }
     Office office = Office.open(data.dir(), data.dbUrl(), Clock.systemUTC());
-    // Held until the process ends: tells 'ombuds migrate' that a server runs on this directory.
-    heldLock = ServerLock.tryAcquire(data.dir());
     serve(office, host, port, new WebServer.Options(behindTls), spec.commandLine().getOut(), "");
     return 0;
   }

@@ -75,12 +75,13 @@ public final class Alerts {
         () -> {
           Optional<String> known = caseId.filter(store::caseExists);
           store.insert(new Alert(id, kind, urgent, known, watchId, today(), Optional.empty()));
+          String what = kind.name() + (urgent ? ":urgent" : "");
+          // A visitor's step raised it: dated to the day and naming no alert (the alert's row
+          // names the case), so the entry cannot tie a visit seen on the network to a case.
           audit.append(
-              new AuditEvent(
-                  AuditKind.ALERT_RAISED,
-                  SYSTEM,
-                  "alert:" + id,
-                  kind.name() + (urgent ? ":urgent" : "")));
+              kind == AlertKind.CHECK_IN_DUE
+                  ? new AuditEvent(AuditKind.ALERT_RAISED, SYSTEM, "alert:" + id, what)
+                  : new AuditEvent(AuditKind.PORTAL_ALERT_RAISED, SYSTEM, "portal", what));
           tx.afterCommit(() -> notifier.attentionNeeded(kind, urgent));
         });
     return id;

@@ -2,12 +2,13 @@ package org.ombuds.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.ombuds.audit.AuditEntry;
-import org.ombuds.audit.AuditKind;
+import org.ombuds.audit.AuditIntegrityException;
+import org.ombuds.audit.AuditRow;
 import org.ombuds.audit.AuditStore;
 
 /**
@@ -37,8 +38,9 @@ public final class JdbiAuditStore implements AuditStore {
                 .one();
           }
           return h.createQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1")
-              .map(JdbiAuditStore::entry)
-              .findOne();
+              .map(JdbiAuditStore::row)
+              .findOne()
+              .map(JdbiAuditStore::readable);
         });
   }
 
@@ -79,6 +81,48 @@ public final class JdbiAuditStore implements AuditStore {
         });
   }
 
+  /**
+   * Streams the raw rows (each column as the driver reads it, unconverted), so that the verifier
+   * sees what a database administrator wrote, even a NULL or a value of the wrong type.
+   *
+   * @throws StoreException when the table cannot be read at all
+   */
+  @Override
+  public void forEachRowInOrder(Consumer<AuditRow> consumer) {
+    try {
+      db.withHandle(
+          h -> {
+            try (var stream =
+                h
+                    .createQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq NULLS LAST")
+                    .setFetchSize(1000)
+                    .map(JdbiAuditStore::row)
+                    .stream()) {
+              stream.forEach(consumer);
+            }
+            return null;
+          });
+    } catch (JdbiException e) {
+      throw new StoreException(
+          "The audit table cannot be read ("
+              + e.getClass().getSimpleName()
+              + "): was the database's schema changed?");
+    }
+  }
+
+  private static AuditRow row(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new AuditRow(
+        rs.getObject("seq"),
+        rs.getObject("at"),
+        rs.getObject("kind"),
+        rs.getObject("actor"),
+        rs.getObject("subject"),
+        rs.getObject("outcome"),
+        rs.getObject("prev_hash"),
+        rs.getObject("hash"),
+        rs.getObject("mac"));
+  }
+
   @Override
   public long count() {
     return db.withHandle(
@@ -86,16 +130,18 @@ public final class JdbiAuditStore implements AuditStore {
   }
 
   private static AuditEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
-    String kind = rs.getString("kind");
-    return new AuditEntry(
-        rs.getLong("seq"),
-        Instant.ofEpochMilli(rs.getLong("at")),
-        AuditKind.valueOf(kind),
-        rs.getString("actor"),
-        rs.getString("subject"),
-        rs.getString("outcome"),
-        rs.getBytes("prev_hash"),
-        rs.getBytes("hash"),
-        rs.getBytes("mac"));
+    return readable(row(rs, ctx));
+  }
+
+  /** The row's entry; a row that is not one was written outside the application. */
+  private static AuditEntry readable(AuditRow row) {
+    return switch (row.decode()) {
+      case AuditRow.Decodable r -> r.entry();
+      case AuditRow.Unreadable u ->
+          throw new AuditIntegrityException(
+              "an audit entry cannot be read ("
+                  + u.problem()
+                  + "): the audit log was edited; run 'ombuds audit verify'");
+    };
   }
 }
