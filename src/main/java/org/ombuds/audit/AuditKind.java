@@ -80,5 +80,8 @@ public enum AuditKind {
   PORTAL_CONSENT_REVOKED,
   REPORT_SETTINGS_CHANGED,
   REPORT_PRODUCED,
-  STAT_RECORDS_PACKED
+  STAT_RECORDS_PACKED,
+  // The exit check refused a text (ids only: the author, the exit and its subject, and whether a
+  // match was shown or hidden from the author because they are recused from its case).
+  EXIT_REFUSED
 }
