@@ -51,7 +51,7 @@ final class ErrorMapper {
                 e.status(),
                 e.code(),
                 e.getMessage(),
-                e instanceof org.ombuds.mandate.ExitCheck.Refused r
+                e instanceof org.ombuds.mandate.ExitCheck.Refused r && !r.shown().isEmpty()
                     ? Map.of("matches", exitMatches(r))
                     : Map.of()));
     routes.exception(
