@@ -27,6 +27,7 @@ import org.ombuds.audit.FileAuditAnchor;
 import org.ombuds.audit.IntegrityCheck;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.mail.SmtpNotifier;
+import org.ombuds.mandate.ExitCheck;
 import org.ombuds.mandate.Mandate;
 import org.ombuds.portal.AlertSink;
 import org.ombuds.portal.Portal;
@@ -68,6 +69,7 @@ public final class Office implements AutoCloseable {
   private final AccountService accounts;
   private final CaseService cases;
   private final Mandate mandate;
+  private final ExitCheck exits;
   private final Stories stories;
   private final Portal portal;
   private final Notifications notifications;
@@ -131,6 +133,10 @@ public final class Office implements AutoCloseable {
             db,
             clock,
             () -> (int) accountStore.all().stream().filter(Account::active).count());
+    // Every way out is watched: stories, the report's texts, portal replies and the letterhead
+    // pass the exit check against everything on file in every open case.
+    this.exits = new ExitCheck(cases, audit, db);
+    mandate.useExitCheck(exits);
     // A story's audience is the whole organization: the latest personnel count entered for the
     // annual report, when there is one.
     this.stories =
@@ -143,7 +149,8 @@ public final class Office implements AutoCloseable {
             audit,
             db,
             clock,
-            this::latestPersonnel);
+            this::latestPersonnel,
+            exits);
     // The SMTP password is sealed under the server key file (created on first use), so mail can
     // be sent while the office is locked and the database alone never reveals the password.
     ServerKey[] serverKey = new ServerKey[1];
@@ -171,10 +178,19 @@ public final class Office implements AutoCloseable {
             new JdbiWatchStore(db), cases, alerts, audit, db, clock, caseStore::recusedCases);
     this.portal = newPortal(db, accountStore, portalAlerts(alerts), caseStore::recusedCases);
     mandate.usePendingConsents(portal.pendingConsents());
+    portal.useExitCheck(exits);
+    exits.useContacts(portal::contactsOnFile);
+    // A match in a case the author is recused from is shown to the case's other Ombuds only.
+    exits.useHiddenMatchSink(
+        caseId -> alerts.raise(AlertKind.EXIT_CHECK_MATCH, false, Optional.of(caseId)));
     // A publication (a story's disclosure) keeps the series' disclaimer through every edit.
     mandate.usePublicationCheck(Stories::requireDisclaimer);
     this.reports =
         new ReportService(new JdbiReportStore(db), vault, sessions::keys, reportAxes(), audit, db);
+    reports.useTextCheck(
+        (actorId, year, texts) ->
+            exits.require(
+                actorId, ExitCheck.Exit.REPORT, Integer.toString(year), texts, ExitCheck.Own.NONE));
   }
 
   /** The portal raises alerts with no content: the kind, and the case id when linked. */
@@ -516,6 +532,11 @@ public final class Office implements AutoCloseable {
 
   public Mandate mandate() {
     return mandate;
+  }
+
+  /** The check every free text passes on its way out. */
+  public ExitCheck exits() {
+    return exits;
   }
 
   public Stories stories() {

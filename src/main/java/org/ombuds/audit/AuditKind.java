@@ -84,7 +84,10 @@ public enum AuditKind {
   PERSON_MARKED_CONFIDANT,
   // An alert raised by a visitor's step in the portal (a message, a retaliation report): dated to
   // the day and naming no alert, whose row would tie it to a case (see datedToTheDay).
-  PORTAL_ALERT_RAISED;
+  PORTAL_ALERT_RAISED,
+  // The exit check refused a text (ids only: the author, the exit and its subject, and whether a
+  // match was shown or hidden from the author because they are recused from its case).
+  EXIT_REFUSED;
 
   private static final java.util.Map<String, AuditKind> BY_NAME =
       java.util.Arrays.stream(values())

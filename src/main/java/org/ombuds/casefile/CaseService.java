@@ -217,11 +217,15 @@ public final class CaseService {
   /**
    * A name on file in an open case, for a check that must see every open case of the office.
    *
+   * @param caseId the case, so that a check can leave a text's own case out and tell the case's
+   *     other Ombuds; never to be shown to {@code actorId} when not visible
+   * @param personId the person within the case
    * @param name the real name, empty when none was recorded
    * @param visible whether {@code actorId} may see the case; when not (recused), nothing about the
    *     person may be shown to them, not even the pseudonym
    */
-  public record NameOnFile(String name, String pseudonym, boolean visible) {
+  public record NameOnFile(
+      String caseId, String personId, String name, String pseudonym, boolean visible) {
     @Override
     public String toString() {
       return "NameOnFile[REDACTED]";
@@ -230,9 +234,9 @@ public final class CaseService {
 
   /**
    * The names and pseudonyms of the persons of every open case of the office, including the cases
-   * {@code actorId} is recused from (marked not visible), without case ids or titles: for checking
-   * that a text written without a case names nobody the office is helping now. Whoever calls this
-   * must show nothing of a not-visible name but the fact that some name matched.
+   * {@code actorId} is recused from (marked not visible), without titles: for checking that a text
+   * leaving the office names nobody the office is helping now (the exit check). Whoever calls this
+   * must show {@code actorId} nothing of a not-visible name, not even its case id.
    */
   public List<NameOnFile> namesOfOpenCases(String actorId) {
     Set<String> recused = store.recusedCases(actorId);
@@ -243,7 +247,7 @@ public final class CaseService {
       }
       boolean visible = !recused.contains(row.id());
       for (CaseView.PersonView p : persons(cipher(row), row.id())) {
-        out.add(new NameOnFile(p.name().orElse(""), p.pseudonym(), visible));
+        out.add(new NameOnFile(row.id(), p.id(), p.name().orElse(""), p.pseudonym(), visible));
       }
     }
     return out;

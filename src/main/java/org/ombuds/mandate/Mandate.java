@@ -767,10 +767,28 @@ public final class Mandate {
     return store.letterhead();
   }
 
+  private volatile ExitCheck letterheadCheck;
+
+  /** The check the letterhead passes: it is printed on every letter and report. */
+  public void useExitCheck(ExitCheck check) {
+    this.letterheadCheck = java.util.Objects.requireNonNull(check, "check");
+  }
+
+  /**
+   * Sets the letterhead, once the {@link ExitCheck} found no one of an open case in it.
+   *
+   * @throws MandateException 409 {@code open_case_match} when it names someone on file
+   */
   public void setLetterhead(String actorId, String letterhead) {
     if (letterhead.length() > 1000) {
       throw new MandateException(400, "too_long", "The letterhead is limited to 1000 characters.");
     }
+    ExitCheck check = letterheadCheck;
+    if (check == null) {
+      throw new IllegalStateException("the letterhead's exit check is not wired");
+    }
+    check.require(
+        actorId, ExitCheck.Exit.LETTERHEAD, "office", letterhead.strip(), ExitCheck.Own.NONE);
     tx.run(
         () -> {
           store.setLetterhead(letterhead.strip());

@@ -10,5 +10,9 @@
  * org.ombuds.mandate.Outbound} is the capability every renderer of outbound content requires, and
  * only {@link org.ombuds.mandate.Mandate} can mint it. Audit entries carry ids and outcomes, never
  * text. Pure domain code: no framework, no SQL, no keys beyond the case cipher it is handed.
+ *
+ * <p>{@link org.ombuds.mandate.ExitCheck} watches the other doors free text leaves by (stories, the
+ * annual report's own texts, portal replies, the letterhead): none may name anyone on file in an
+ * open case, in any spelling; its javadoc records the recusal trade-off.
  */
 package org.ombuds.mandate;

@@ -30,6 +30,7 @@ import org.ombuds.common.Transactions;
 import org.ombuds.mandate.ConsentMethod;
 import org.ombuds.mandate.DisclosureStatus;
 import org.ombuds.mandate.DisclosureView;
+import org.ombuds.mandate.ExitCheck;
 import org.ombuds.mandate.Exposure;
 import org.ombuds.mandate.Mandate;
 import org.ombuds.mandate.MandateException;
@@ -662,11 +663,49 @@ public final class Portal {
         messages);
   }
 
-  /** A reply of the Ombuds, readable by the visitor with the receipt. */
+  private volatile ExitCheck exits;
+
+  /** The check every reply passes before it leaves for the visitor (wired after the portal). */
+  public void useExitCheck(ExitCheck check) {
+    this.exits = java.util.Objects.requireNonNull(check, "check");
+  }
+
+  /**
+   * The names and ways to reach that visitors gave in their threads, for the {@link ExitCheck}:
+   * with the thread and, when linked, its case and person. Every thread, recused or not: the check
+   * shows nothing of what the Ombuds may not see. Needs the office unlocked.
+   */
+  public List<ExitCheck.Contact> contactsOnFile() {
+    OfficeKeys keys = unlocked();
+    List<ExitCheck.Contact> out = new ArrayList<>();
+    for (PortalStore.ThreadRow t : store.threads()) {
+      Fields meta = meta(keys, t);
+      Optional<String> name = meta.optional("name");
+      Optional<String> reach = meta.optional("reachAt");
+      if (name.isPresent() || reach.isPresent()) {
+        out.add(new ExitCheck.Contact(t.id(), t.caseId(), t.personId(), name, reach));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A reply of the Ombuds, readable by the visitor with the receipt. It passes the {@link
+   * ExitCheck} first: it may name the thread's own visitor and the persons of the thread's own case
+   * (the visitor's own matter), nobody of another open case.
+   *
+   * @throws MandateException 409 {@code open_case_match} when it names someone of another case
+   */
   public String reply(String actorId, String threadId, String text) {
     unlocked();
     String checked = requireText(text, "reply");
     PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
+    ExitCheck check = exits;
+    if (check == null) {
+      throw new IllegalStateException("the portal's exit check is not wired");
+    }
+    check.require(
+        actorId, ExitCheck.Exit.REPLY, t.id(), checked, ExitCheck.Own.thread(t.id(), t.caseId()));
     String[] id = new String[1];
     tx.run(
         () -> {

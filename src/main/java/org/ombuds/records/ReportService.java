@@ -19,6 +19,11 @@ import org.ombuds.vault.Vault;
  * The annual report: decrypts the statistical records while the office is unlocked, counts them,
  * and hands back only a {@link PublishedReport}. The office's inputs (threshold, personnel, the
  * assessment) are read and written here, always encrypted under the office key.
+ *
+ * <p>The Ombuds' own texts (assessment, observations, recommendations) are saved as written, but
+ * the report leaves the office (PDF, CSV, JSON: {@link #forExport}) only once the {@link TextCheck}
+ * (the mandate's exit check) found no one of an open case in them: a draft may be kept while the
+ * Ombuds works on it, and the check runs against the cases open at the time of the export.
  */
 public final class ReportService {
   /** How many earlier years a report is compared with. */
@@ -38,6 +43,46 @@ public final class ReportService {
   private final ReportAxes axes;
   private final AuditLog audit;
   private final Transactions tx;
+  private volatile TextCheck textCheck;
+
+  /** The check the report's own texts pass before the report leaves. */
+  @FunctionalInterface
+  public interface TextCheck {
+    /**
+     * Returns when {@code texts} (the year's assessment, observations and recommendations) may
+     * leave; throws the refusal otherwise.
+     */
+    void require(String actorId, int year, String texts);
+  }
+
+  /** Wires the exit check (the mandate's, made by the composition root). */
+  public void useTextCheck(TextCheck check) {
+    this.textCheck = java.util.Objects.requireNonNull(check, "check");
+  }
+
+  /**
+   * Checks the report's own texts for {@code year}: returns when they may leave.
+   *
+   * @throws RuntimeException the exit check's refusal (409 {@code open_case_match})
+   */
+  public void requireTextsMayLeave(String actorId, int year) {
+    TextCheck check = textCheck;
+    if (check == null) {
+      throw new IllegalStateException("the report's exit check is not wired");
+    }
+    YearInputs in = settings().year(ReportSettings.checkYear(year));
+    String texts =
+        String.join("\n\n", in.assessment(), in.observations(), in.recommendations()).strip();
+    if (!texts.isEmpty()) {
+      check.require(actorId, year, texts);
+    }
+  }
+
+  /** The report of {@code year} to export: {@link #annual} once its own texts passed the check. */
+  public PublishedReport forExport(String actorId, int year) {
+    requireTextsMayLeave(actorId, year);
+    return annual(actorId, year);
+  }
 
   public ReportService(
       ReportStore store,

@@ -10,5 +10,10 @@ public enum AlertKind {
   /** A visitor wrote a new message in the portal. */
   PORTAL_MESSAGE,
   /** A check-in agreed in a retaliation watch is due. */
-  CHECK_IN_DUE
+  CHECK_IN_DUE,
+  /**
+   * The exit check refused a colleague's text because it names a person of this case, from which
+   * the colleague is recused (they were told nothing of it): someone may be probing the case file.
+   */
+  EXIT_CHECK_MATCH
 }

@@ -19,6 +19,7 @@ public final class NotificationText {
             : switch (kind) {
               case PORTAL_MESSAGE -> "There is a new portal message.";
               case CHECK_IN_DUE -> "A check-in is due.";
+              case EXIT_CHECK_MATCH -> "There is a new alert.";
               case RETALIATION_REPORTED -> "There is a new alert.";
             };
     String fr =
@@ -27,6 +28,7 @@ public final class NotificationText {
             : switch (kind) {
               case PORTAL_MESSAGE -> "Un nouveau message est arrivé par le portail.";
               case CHECK_IN_DUE -> "Un suivi convenu arrive à échéance.";
+              case EXIT_CHECK_MATCH -> "Une nouvelle alerte vous attend.";
               case RETALIATION_REPORTED -> "Une nouvelle alerte vous attend.";
             };
     return en

@@ -22,6 +22,7 @@ import org.ombuds.mandate.Basis;
 import org.ombuds.mandate.DisclosureStatus;
 import org.ombuds.mandate.DisclosureView;
 import org.ombuds.mandate.DraftContent;
+import org.ombuds.mandate.ExitCheck;
 import org.ombuds.mandate.IdentityMode;
 import org.ombuds.mandate.Mandate;
 import org.ombuds.mandate.MandateException;
@@ -43,8 +44,11 @@ import org.ombuds.vault.Vault;
  * whose text is exactly what was consented to. Without it: 409 {@code consent_required}.
  *
  * <p>A story without a case is kept under the office key; {@link #clearedStory} checks its exact
- * text against every open case's names and pseudonyms at each export and hands out a {@link
- * ClearedStory} only when none is found (409 {@code open_case_match} otherwise, with the matches).
+ * text with the {@link ExitCheck} (every open case's names, pseudonyms, e-mail addresses, handles
+ * and phone numbers, in any spelling) at each export and hands out a {@link ClearedStory} only when
+ * none is found (409 {@code open_case_match} otherwise, with the matches the Ombuds may see). A
+ * released story of a case passes the same check at each export, its own case's pseudonyms
+ * excepted.
  *
  * <p>Every story carries the {@link Disclaimer}. Every step is audited with ids only.
  */
@@ -70,11 +74,13 @@ public final class Stories {
   private final Transactions tx;
   private final java.time.Clock clock;
   private final Supplier<OptionalInt> officeAudience;
+  private final ExitCheck exits;
 
   /**
    * @param keys the office keys while the office is unlocked
    * @param officeAudience the organization's personnel count when the office recorded one: the
    *     audience a new story starts with
+   * @param exits the check every story passes on its way out
    */
   public Stories(
       StoryStore store,
@@ -85,7 +91,8 @@ public final class Stories {
       AuditLog audit,
       Transactions tx,
       java.time.Clock clock,
-      Supplier<OptionalInt> officeAudience) {
+      Supplier<OptionalInt> officeAudience,
+      ExitCheck exits) {
     this.store = store;
     this.cases = cases;
     this.mandate = mandate;
@@ -95,6 +102,7 @@ public final class Stories {
     this.tx = tx;
     this.clock = clock;
     this.officeAudience = officeAudience;
+    this.exits = java.util.Objects.requireNonNull(exits, "exits");
   }
 
   // ---------------------------------------------------------------- drafting
@@ -383,6 +391,18 @@ public final class Stories {
         out.recipient(),
         out.channel(),
         out.text());
+    // Consented to or not, a publication must not name anyone of another open case, nor give the
+    // real names of its own (its pseudonyms are its fictitious names).
+    ExitCheck.Verdict verdict =
+        exits.check(
+            actorId, ExitCheck.Exit.STORY, storyId, out.text(), ExitCheck.Own.story(caseId));
+    if (!verdict.clears(out.text())) {
+      tx.run(
+          () ->
+              audit.append(
+                  new AuditEvent(AuditKind.STORY_EXPORTED, actorId, caseId, storyId + ":refused")));
+      throw blocked(OpenCaseCheck.of(storyId, row.version(), out.text(), verdict, clock.instant()));
+    }
     tx.run(
         () ->
             audit.append(
@@ -469,9 +489,11 @@ public final class Stories {
   }
 
   /**
-   * Checks a story without a case against the names and pseudonyms of every open case of the
-   * office, including those the Ombuds is recused from (a match there names no pseudonym). Audited
-   * with the outcome and the number of matches only.
+   * Checks a story without a case with the {@link ExitCheck}: against the names, pseudonyms, e-mail
+   * addresses, handles and phone numbers of every open case of the office, including those the
+   * Ombuds is recused from (a match there is not shown: the outcome is blocked with the generic
+   * refusal, and the case's other Ombuds are told). Audited with the outcome and the number of
+   * matches shown only.
    */
   public OpenCaseCheck.Outcome check(String actorId, String storyId) {
     StoryStore.StoryRow row = require(actorId, storyId);
@@ -482,14 +504,13 @@ public final class Stories {
           "This story is drawn from a case: it leaves only with the consent of the persons concerned.");
     }
     String text = decrypt(actorId, row);
-    // Every open case of the office, the ones this Ombuds is recused from included: a match there
-    // is reported without the pseudonym, so it tells only that a name of an open case appears.
-    List<OpenCaseCheck.OpenPerson> persons =
-        cases.namesOfOpenCases(actorId).stream()
-            .map(n -> new OpenCaseCheck.OpenPerson(n.name(), n.pseudonym(), n.visible()))
-            .toList();
     OpenCaseCheck.Outcome outcome =
-        OpenCaseCheck.check(storyId, row.version(), text, persons, clock.instant());
+        OpenCaseCheck.of(
+            storyId,
+            row.version(),
+            text,
+            exits.check(actorId, ExitCheck.Exit.STORY, storyId, text, ExitCheck.Own.NONE),
+            clock.instant());
     String result =
         switch (outcome) {
           case OpenCaseCheck.Outcome.Cleared c -> "cleared";
@@ -518,15 +539,13 @@ public final class Stories {
                         AuditKind.STORY_EXPORTED, actorId, "office", storyId + ":" + format)));
         yield c.story();
       }
-      case OpenCaseCheck.Outcome.Blocked b ->
-          throw new StoryException(
-              409,
-              "open_case_match",
-              "This story contains "
-                  + b.matches().size()
-                  + " name(s) or pseudonym(s) of persons of open cases: change them before exporting.",
-              b.matches());
+      case OpenCaseCheck.Outcome.Blocked b -> throw blocked(b);
     };
+  }
+
+  private static StoryException blocked(OpenCaseCheck.Outcome outcome) {
+    OpenCaseCheck.Outcome.Blocked b = (OpenCaseCheck.Outcome.Blocked) outcome;
+    return new StoryException(409, "open_case_match", b.message(), b.matches());
   }
 
   // ---------------------------------------------------------------- helpers

@@ -44,7 +44,16 @@ final class ErrorMapper {
           answer(ctx, e.status(), e.code(), e.getMessage());
         });
     routes.exception(
-        MandateException.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
+        MandateException.class,
+        (e, ctx) ->
+            answer(
+                ctx,
+                e.status(),
+                e.code(),
+                e.getMessage(),
+                e instanceof org.ombuds.mandate.ExitCheck.Refused r && !r.shown().isEmpty()
+                    ? Map.of("matches", exitMatches(r))
+                    : Map.of()));
     routes.exception(
         org.ombuds.stories.StoryException.class,
         (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage(), StoryApi.extra(e)));
@@ -133,6 +142,24 @@ final class ErrorMapper {
             }
           });
     }
+  }
+
+  /** The matches of an exit check's refusal that the author may see (none for a hidden case). */
+  private static java.util.List<Map<String, Object>> exitMatches(
+      org.ombuds.mandate.ExitCheck.Refused r) {
+    return r.shown().stream()
+        .map(
+            s -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("start", s.start());
+              m.put("end", s.end());
+              m.put("excerpt", s.excerpt());
+              m.put("pseudonym", s.pseudonym());
+              m.put("byPseudonym", s.byPseudonym());
+              m.put("reason", s.reason());
+              return m;
+            })
+        .toList();
   }
 
   private static String where(Throwable e) {

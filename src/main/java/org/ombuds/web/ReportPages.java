@@ -75,7 +75,27 @@ final class ReportPages {
     params.put("editor", editor);
     params.put("thresholdForm", threshold);
     params.put("genders", Gender.values());
+    params.put("exitRefusal", exitRefusal(r, year));
     pages.render(ctx, status, "report.jte", params);
+  }
+
+  /**
+   * Why the report cannot leave the office now, if it cannot: its own texts name someone of an open
+   * case. Shown on the page, so the Ombuds sees it while editing, before trying an export.
+   */
+  private java.util.List<String> exitRefusal(Reader r, int year) {
+    try {
+      reports.requireTextsMayLeave(r.actor(), year);
+      return java.util.List.of();
+    } catch (org.ombuds.mandate.ExitCheck.Refused e) {
+      if (e.shown().isEmpty()) {
+        return java.util.List.of(r.t("exit.generic"));
+      }
+      java.util.List<String> out = new java.util.ArrayList<>();
+      out.add(r.t("report.exitRefused"));
+      e.shown().forEach(s -> out.add(r.t("report.exitMatch", s.excerpt())));
+      return out;
+    }
   }
 
   private static ReportLabels labels(Reader r) {
@@ -171,7 +191,7 @@ final class ReportPages {
     int year = pathYear(ctx);
     byte[] pdf =
         ReportPdf.render(
-            reports.annual(r.actor(), year), mandate.letterhead().orElse(""), labels(r));
+            reports.forExport(r.actor(), year), mandate.letterhead().orElse(""), labels(r));
     ctx.header("Content-Disposition", "attachment; filename=\"annual-report-" + year + ".pdf\"");
     ctx.contentType("application/pdf").result(pdf);
   }
@@ -179,7 +199,7 @@ final class ReportPages {
   void csv(Context ctx) {
     Reader r = pages.reader(ctx);
     int year = pathYear(ctx);
-    String csv = ReportCsv.render(reports.annual(r.actor(), year));
+    String csv = ReportCsv.render(reports.forExport(r.actor(), year));
     ctx.header("Content-Disposition", "attachment; filename=\"annual-report-" + year + ".csv\"");
     ctx.contentType("text/csv; charset=utf-8").result(csv.getBytes(StandardCharsets.UTF_8));
   }

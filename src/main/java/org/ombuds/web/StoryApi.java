@@ -118,6 +118,7 @@ final class StoryApi {
       }
       case OpenCaseCheck.Outcome.Blocked b -> {
         m.put("cleared", false);
+        m.put("message", b.message());
         m.put("matches", matches(b.matches()));
       }
     }
@@ -164,6 +165,7 @@ final class StoryApi {
               mm.put("excerpt", x.excerpt());
               mm.put("pseudonym", x.pseudonym());
               mm.put("byPseudonym", x.byPseudonym());
+              mm.put("reason", x.reason());
               return mm;
             })
         .toList();

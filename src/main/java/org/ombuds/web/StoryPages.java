@@ -244,7 +244,12 @@ final class StoryPages {
           Extras x = new Extras();
           switch (stories.check(r.actor(), id)) {
             case OpenCaseCheck.Outcome.Cleared c -> x.flash = Optional.of(r.t("story.cleared"));
-            case OpenCaseCheck.Outcome.Blocked b -> x.matches = b.matches();
+            case OpenCaseCheck.Outcome.Blocked b -> {
+              x.matches = b.matches();
+              if (b.matches().isEmpty()) {
+                x.refusal = Optional.of(r.t("exit.generic"));
+              }
+            }
           }
           renderStory(ctx, r, s, x, 200);
         });
@@ -312,6 +317,10 @@ final class StoryPages {
 
   /** The refusal in the reader's words, by its code. */
   static String message(Reader r, StoryException e) {
+    if (e.code().equals("open_case_match") && e.matches().isEmpty()) {
+      // Only a case the Ombuds is recused from matched: the exit check's generic refusal.
+      return r.t("exit.generic");
+    }
     String key = "story.error." + e.code();
     String text = r.t(key);
     return text.equals(key) ? r.t("story.error.other") : text;

@@ -191,6 +191,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void only_the_exit_check_judges_a_text_in_main_code() {
+    // ExitCheck.judge is pure (tests call it); in the product only ExitCheck.check calls it, with
+    // everything on file, so a verdict that clears a text always came from the whole check.
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("org.ombuds.mandate.ExitCheck")
+        .should()
+        .callMethod(org.ombuds.mandate.ExitCheck.class, "judge", String.class, java.util.List.class)
+        .check(classes);
+  }
+
+  @Test
   void only_letters_render_stories_and_only_from_a_capability() {
     // The web layer hands a story's text to a renderer only as an Outbound or a ClearedStory: no
     // other class may read the text of either capability into an export by another route.

@@ -21,7 +21,8 @@ class StoryDocumentsTest {
 
   private static ClearedStory cleared(String text) {
     return ((OpenCaseCheck.Outcome.Cleared)
-            OpenCaseCheck.check("s", 1, text, List.of(), Instant.EPOCH))
+            OpenCaseCheck.of(
+                "s", 1, text, org.ombuds.mandate.ExitCheck.judge(text, List.of()), Instant.EPOCH))
         .story();
   }
 
