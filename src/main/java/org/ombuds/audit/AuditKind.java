@@ -80,5 +80,15 @@ public enum AuditKind {
   PORTAL_CONSENT_REVOKED,
   REPORT_SETTINGS_CHANGED,
   REPORT_PRODUCED,
-  STAT_RECORDS_PACKED
+  STAT_RECORDS_PACKED,
+  // The second-Ombuds rule for the office's safeguards (subject: the change's id; outcome: its
+  // kind), a new account's recusals inherited from its creator (outcome: how many) and lifted,
+  // and a new account confirmed by a second Ombuds.
+  CHANGE_REQUESTED,
+  CHANGE_CONFIRMED,
+  CHANGE_DECLINED,
+  CHANGE_CANCELLED,
+  RECUSALS_INHERITED,
+  RECUSALS_LIFTED,
+  ACCOUNT_CONFIRMED
 }
