@@ -174,6 +174,15 @@ public final class AccountService {
    * @throws AccountException when the username is taken, the passphrase weak or the office locked
    */
   public Account addAccount(Session actor, Username username, Passphrase passphrase) {
+    return addAccount(actor, username, passphrase, true);
+  }
+
+  /**
+   * As {@link #addAccount(Session, Username, Passphrase)}; with {@code active} false the account
+   * cannot log in until {@link #activate} (it waits for a second Ombuds' confirmation).
+   */
+  public Account addAccount(
+      Session actor, Username username, Passphrase passphrase, boolean active) {
     requireAcceptable(passphrase);
     OfficeKeys keys = unlockedKeys();
     if (store.byUsername(username).isPresent()) {
@@ -188,12 +197,12 @@ public final class AccountService {
             vault.wrapForAccount(keys, id, passphrase),
             Optional.empty(),
             LANGUAGE_NOT_CHOSEN,
-            true,
+            active,
             clock.instant());
     tx.run(
         () -> {
           store.insert(account);
-          record(AuditKind.ACCOUNT_CREATED, actor.accountId(), id, "ok");
+          record(AuditKind.ACCOUNT_CREATED, actor.accountId(), id, active ? "ok" : "pending");
         });
     return account;
   }
@@ -272,7 +281,12 @@ public final class AccountService {
    * cases are handed over separately.
    */
   public void disable(Session actor, String accountId) {
-    if (actor.accountId().equals(accountId)) {
+    disable(actor.accountId(), accountId);
+  }
+
+  /** As {@link #disable(Session, String)}, asked by {@code actorId}. */
+  public void disable(String actorId, String accountId) {
+    if (actorId.equals(accountId)) {
       throw new AccountException(
           AccountException.Reason.INVALID, "You cannot disable your own account.");
     }
@@ -294,9 +308,38 @@ public final class AccountService {
                   a.language(),
                   false,
                   a.createdAt()));
-          record(AuditKind.ACCOUNT_DISABLED, actor.accountId(), accountId, "ok");
+          record(AuditKind.ACCOUNT_DISABLED, actorId, accountId, "ok");
         });
     sessions.closeAllOf(accountId);
+  }
+
+  /** Lets an account made inactive (waiting for confirmation) log in; {@code actorId} confirmed. */
+  public void activate(String actorId, String accountId) {
+    Account a =
+        store
+            .byId(accountId)
+            .orElseThrow(
+                () ->
+                    new AccountException(
+                        AccountException.Reason.NOT_FOUND, "There is no such account."));
+    tx.run(
+        () -> {
+          store.update(
+              new Account(
+                  a.id(),
+                  a.username(),
+                  a.wrappedOfficeKey(),
+                  a.encryptedTotpSecret(),
+                  a.language(),
+                  true,
+                  a.createdAt()));
+          record(AuditKind.ACCOUNT_CONFIRMED, actorId, accountId, "ok");
+        });
+  }
+
+  /** How many accounts can log in (a second Ombuds can only be required when there is one). */
+  public int activeOmbuds() {
+    return (int) store.all().stream().filter(Account::active).count();
   }
 
   /** Remembers the interface language an Ombuds chose ({@code en} or {@code fr}). */
@@ -327,15 +370,16 @@ public final class AccountService {
 
   /** Makes a second factor compulsory (or optional) for every Ombuds of the office. */
   public void setRequireTotp(Session actor, boolean require) {
+    setRequireTotp(actor.accountId(), require);
+  }
+
+  /** As {@link #setRequireTotp(Session, boolean)}, asked by {@code actorId}. */
+  public void setRequireTotp(String actorId, boolean require) {
     OfficeRecord office = officeRecord();
     tx.run(
         () -> {
           store.updateOffice(office.withRequireTotp(require));
-          record(
-              AuditKind.SETTINGS_CHANGED,
-              actor.accountId(),
-              "require-totp",
-              require ? "on" : "off");
+          record(AuditKind.SETTINGS_CHANGED, actorId, "require-totp", require ? "on" : "off");
         });
   }
 

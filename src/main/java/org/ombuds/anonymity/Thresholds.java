@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The office's thresholds for the estimate. {@link #DEFAULTS} are the values argued below; an
- * office may choose stricter ones.
+ * office may choose stricter ones, never looser ({@link #isAtLeastAsStrictAs}).
  *
  * <h2>Why the defaults</h2>
  *
@@ -66,6 +66,18 @@ public record Thresholds(
     if (soonAfterContact.isNegative()) {
       throw new IllegalArgumentException("soonAfterContact cannot be negative.");
     }
+  }
+
+  /**
+   * True when these thresholds flag at least everything {@code other} flags: each HIGH, MEDIUM,
+   * small-unit, repeated-release and soon-after-contact bound is the same or stricter.
+   */
+  public boolean isAtLeastAsStrictAs(Thresholds other) {
+    return highWhenSetAtMost >= other.highWhenSetAtMost
+        && mediumWhenSetAtMost >= other.mediumWhenSetAtMost
+        && smallUnitAtMost >= other.smallUnitAtMost
+        && repeatedReleasesAtLeast <= other.repeatedReleasesAtLeast
+        && soonAfterContact.compareTo(other.soonAfterContact) >= 0;
   }
 
   /** The level an anonymity set of {@code size} people gives, before context findings. */

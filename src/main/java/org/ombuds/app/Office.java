@@ -37,12 +37,14 @@ import org.ombuds.retaliation.AlertKind;
 import org.ombuds.retaliation.Alerts;
 import org.ombuds.retaliation.Notifications;
 import org.ombuds.retaliation.Watches;
+import org.ombuds.safeguards.SecondOmbuds;
 import org.ombuds.store.Database;
 import org.ombuds.store.DbConfig;
 import org.ombuds.store.JdbiAccountStore;
 import org.ombuds.store.JdbiAlertStore;
 import org.ombuds.store.JdbiAuditStore;
 import org.ombuds.store.JdbiCaseStore;
+import org.ombuds.store.JdbiChangeStore;
 import org.ombuds.store.JdbiDisclosureStore;
 import org.ombuds.store.JdbiNotificationStore;
 import org.ombuds.store.JdbiOfficePolicy;
@@ -77,6 +79,7 @@ public final class Office implements AutoCloseable {
   private final Alerts alerts;
   private final Watches watches;
   private final ReportService reports;
+  private final SecondOmbuds safeguards;
   private final Clock clock;
   private final CoalescingAuditAnchor anchor;
 
@@ -191,6 +194,9 @@ public final class Office implements AutoCloseable {
         (actorId, year, texts) ->
             exits.require(
                 actorId, ExitCheck.Exit.REPORT, Integer.toString(year), texts, ExitCheck.Own.NONE));
+    this.safeguards =
+        new SecondOmbuds(
+            new JdbiChangeStore(db), accounts, cases, mandate, reports, audit, db, clock);
   }
 
   /** The portal raises alerts with no content: the kind, and the case id when linked. */
@@ -577,6 +583,11 @@ public final class Office implements AutoCloseable {
 
   public ReportService reports() {
     return reports;
+  }
+
+  /** The second-Ombuds rule for the office's safeguards. */
+  public SecondOmbuds safeguards() {
+    return safeguards;
   }
 
   public Clock clock() {

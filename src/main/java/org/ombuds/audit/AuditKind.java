@@ -87,7 +87,17 @@ public enum AuditKind {
   PORTAL_ALERT_RAISED,
   // The exit check refused a text (ids only: the author, the exit and its subject, and whether a
   // match was shown or hidden from the author because they are recused from its case).
-  EXIT_REFUSED;
+  EXIT_REFUSED,
+  // The second-Ombuds rule for the office's safeguards (subject: the change's id; outcome: its
+  // kind), a new account's recusals inherited from its creator (outcome: how many) and lifted,
+  // and a new account confirmed by a second Ombuds.
+  CHANGE_REQUESTED,
+  CHANGE_CONFIRMED,
+  CHANGE_DECLINED,
+  CHANGE_CANCELLED,
+  RECUSALS_INHERITED,
+  RECUSALS_LIFTED,
+  ACCOUNT_CONFIRMED;
 
   private static final java.util.Map<String, AuditKind> BY_NAME =
       java.util.Arrays.stream(values())

@@ -758,8 +758,21 @@ public final class CaseService {
         });
   }
 
-  /** Hands every case handled by {@code fromAccount} to {@code toAccount} (an Ombuds leaving). */
-  public int handOver(String actorId, String fromAccount, String toAccount) {
+  /**
+   * What a hand-over did: how many cases moved, and the cases it left with their handler because
+   * the receiving Ombuds is recused from them (hand those to someone else).
+   */
+  public record HandOver(int handedOver, List<String> skipped) {
+    public HandOver {
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  /**
+   * Hands every case handled by {@code fromAccount} to {@code toAccount} (an Ombuds leaving),
+   * except the cases {@code toAccount} is recused from: a recused Ombuds never handles the case.
+   */
+  public HandOver handOver(String actorId, String fromAccount, String toAccount) {
     if (fromAccount.equals(toAccount)) {
       throw new CaseException(CaseException.Reason.INVALID, "Hand the cases to another Ombuds.");
     }
@@ -769,10 +782,58 @@ public final class CaseService {
     }
     return tx.inTransaction(
         () -> {
+          Set<String> recused = store.recusedCases(toAccount);
+          List<String> skipped =
+              store.listCases().stream()
+                  .filter(r -> r.handlerId().equals(fromAccount) && recused.contains(r.id()))
+                  .map(CaseStore.CaseRow::id)
+                  .sorted()
+                  .toList();
           int n = store.reassignCases(fromAccount, toAccount);
           audit.append(
               new AuditEvent(AuditKind.CASES_HANDED_OVER, actorId, fromAccount, toAccount));
+          for (String caseId : skipped) {
+            audit.append(
+                new AuditEvent(AuditKind.CASES_HANDED_OVER, actorId, caseId, "skipped-recused"));
+          }
+          return new HandOver(n, skipped);
+        });
+  }
+
+  /**
+   * Recuses {@code toAccount} from every case {@code fromAccount} is recused from (a new account
+   * made by {@code fromAccount}: a second account must not open what its creator may not read).
+   *
+   * @return how many recusals were added
+   */
+  public int inheritRecusals(String actorId, String fromAccount, String toAccount) {
+    return tx.inTransaction(
+        () -> {
+          Set<String> theirs = store.recusedCases(toAccount);
+          int n = 0;
+          for (String caseId : store.recusedCases(fromAccount)) {
+            if (!theirs.contains(caseId)) {
+              store.insertInheritedRecusal(caseId, toAccount, fromAccount, clock.instant());
+              n++;
+            }
+          }
+          audit.append(
+              new AuditEvent(
+                  AuditKind.RECUSALS_INHERITED, actorId, toAccount, Integer.toString(n)));
           return n;
+        });
+  }
+
+  /**
+   * Lifts the recusals {@code accountId} inherited from its creator (a new account confirmed by a
+   * second Ombuds); recusals it declared itself stay.
+   */
+  public void liftRecusals(String actorId, String accountId) {
+    tx.run(
+        () -> {
+          int n = store.deleteInheritedRecusals(accountId);
+          audit.append(
+              new AuditEvent(AuditKind.RECUSALS_LIFTED, actorId, accountId, Integer.toString(n)));
         });
   }
 

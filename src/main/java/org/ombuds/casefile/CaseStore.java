@@ -77,8 +77,17 @@ public interface CaseStore {
   /** The accounts recused from {@code caseId}. */
   Set<String> recusedAccounts(String caseId);
 
-  /** Hands every case of {@code fromAccount} to {@code toAccount}; returns how many. */
+  /**
+   * Hands every case of {@code fromAccount} to {@code toAccount}, except those {@code toAccount} is
+   * recused from; returns how many.
+   */
   int reassignCases(String fromAccount, String toAccount);
+
+  /** Recuses {@code accountId} from a case because {@code fromAccount}, who made it, is. */
+  void insertInheritedRecusal(String caseId, String accountId, String fromAccount, Instant at);
+
+  /** Deletes the recusals {@code accountId} inherited from its creator; returns how many. */
+  int deleteInheritedRecusals(String accountId);
 
   /** The closed cases whose content is due for destruction at {@code now}. */
   List<String> dueForDestruction(Instant now);

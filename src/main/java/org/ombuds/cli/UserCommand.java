@@ -10,6 +10,7 @@ import org.ombuds.account.LoginResult;
 import org.ombuds.account.PassphrasePolicy;
 import org.ombuds.account.Username;
 import org.ombuds.app.Office;
+import org.ombuds.safeguards.SecondOmbuds;
 import org.ombuds.vault.Passphrase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,9 @@ final class UserCommand implements Runnable {
       description = {
         "Adds an Ombuds account. An existing Ombuds (--as) unlocks the office with their",
         "passphrase (OMBUDS_PASSPHRASE or prompt) and wraps its keys for the new account, whose",
-        "passphrase comes from OMBUDS_NEW_PASSPHRASE or a prompt."
+        "passphrase comes from OMBUDS_NEW_PASSPHRASE or a prompt. The new account inherits",
+        "your recusals; where the office has more than one active Ombuds it cannot log in until",
+        "another Ombuds confirms it."
       })
   static final class Add implements Callable<Integer> {
     @Mixin DataDirOption data;
@@ -81,13 +84,26 @@ final class UserCommand implements Runnable {
                     + PassphrasePolicy.MIN_LENGTH
                     + " characters)",
                 true)) {
-          Account added =
+          // The same rules as the Ombuds whose passphrase unlocked the office (--as): the new
+          // account inherits their recusals and, with more than one active Ombuds, waits for a
+          // second Ombuds' confirmation before it can log in.
+          SecondOmbuds.NewAccount added =
               office
-                  .accounts()
+                  .safeguards()
                   .addAccount(office.sessions().use(in.token()).orElseThrow(), newUser, theirs);
-          spec.commandLine()
-              .getOut()
-              .println("Added the Ombuds account '" + added.username() + "'.");
+          PrintWriter out = spec.commandLine().getOut();
+          out.println("Added the Ombuds account '" + added.account().username() + "'.");
+          if (!added.account().active()) {
+            out.println(
+                "It cannot log in until another Ombuds (not you) confirms it on the dashboard"
+                    + " (pending change "
+                    + added.pending().orElseThrow().id()
+                    + ").");
+          } else if (added.pending().isPresent()) {
+            out.println(
+                "It is recused from the cases you are recused from until another Ombuds (neither"
+                    + " you nor it) confirms it on the dashboard.");
+          }
           spec.commandLine().getOut().flush();
           return 0;
         } catch (AccountException e) {

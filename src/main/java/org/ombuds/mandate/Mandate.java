@@ -748,13 +748,39 @@ public final class Mandate {
         });
   }
 
+  /** Refuses (422) thresholds that are looser than the defaults in any respect. */
+  public static void requireNoLooserThanDefaults(Thresholds thresholds) {
+    if (!thresholds.isAtLeastAsStrictAs(Thresholds.DEFAULTS)) {
+      Thresholds d = Thresholds.DEFAULTS;
+      throw new MandateException(
+          422,
+          "looser_than_default",
+          "An office may only make the anonymity estimate stricter than its defaults, never"
+              + " looser: HIGH when at most "
+              + d.highWhenSetAtMost()
+              + " people fit (or more), MEDIUM when at most "
+              + d.mediumWhenSetAtMost()
+              + " (or more), a unit of at most "
+              + d.smallUnitAtMost()
+              + " is small (or more), "
+              + d.repeatedReleasesAtLeast()
+              + " earlier release counts (or fewer), and a release within "
+              + d.soonAfterContact().toDays()
+              + " days of a contact is soon (or more days).");
+    }
+  }
+
   /** The office's thresholds for the anonymity estimate. */
   public Thresholds thresholds() {
     return store.thresholds();
   }
 
-  /** Changes the thresholds (they take effect on the next draft or edit). */
+  /**
+   * Changes the thresholds (they take effect on the next draft or edit). Thresholds looser than
+   * {@link Thresholds#DEFAULTS} in any respect are refused: an office may only be stricter.
+   */
   public void setThresholds(String actorId, Thresholds thresholds) {
+    requireNoLooserThanDefaults(thresholds);
     tx.run(
         () -> {
           store.setThresholds(thresholds);

@@ -234,9 +234,35 @@ public final class JdbiCaseStore implements CaseStore {
         h ->
             h.createUpdate(
                     "UPDATE case_file SET handler_id = :to, version = version + 1"
-                        + " WHERE handler_id = :from")
+                        + " WHERE handler_id = :from"
+                        + " AND id NOT IN (SELECT case_id FROM recusal WHERE account_id = :to)")
                 .bind("from", fromAccount)
                 .bind("to", toAccount)
+                .execute());
+  }
+
+  @Override
+  public void insertInheritedRecusal(
+      String caseId, String accountId, String fromAccount, Instant at) {
+    db.withHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO recusal (case_id, account_id, created_at, inherited_from)"
+                        + " VALUES (:c, :a, :t, :f)")
+                .bind("c", caseId)
+                .bind("a", accountId)
+                .bind("t", at.toEpochMilli())
+                .bind("f", fromAccount)
+                .execute());
+  }
+
+  @Override
+  public int deleteInheritedRecusals(String accountId) {
+    return db.withHandle(
+        h ->
+            h.createUpdate(
+                    "DELETE FROM recusal WHERE account_id = :a AND inherited_from IS NOT NULL")
+                .bind("a", accountId)
                 .execute());
   }
 

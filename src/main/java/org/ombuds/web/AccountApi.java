@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ombuds.account.Account;
 import org.ombuds.account.AccountException;
 import org.ombuds.account.AccountService;
@@ -13,6 +14,8 @@ import org.ombuds.anonymity.Thresholds;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.casefile.OfficePolicy;
 import org.ombuds.mandate.Mandate;
+import org.ombuds.safeguards.PendingChange;
+import org.ombuds.safeguards.SecondOmbuds;
 import org.ombuds.vault.Passphrase;
 import org.ombuds.vault.RecoveryKey;
 import org.ombuds.vault.Totp;
@@ -24,11 +27,13 @@ final class AccountApi {
   private final AccountService accounts;
   private final CaseService cases;
   private final Mandate mandate;
+  private final SecondOmbuds safeguards;
 
-  AccountApi(AccountService accounts, CaseService cases, Mandate mandate) {
+  AccountApi(AccountService accounts, CaseService cases, Mandate mandate, SecondOmbuds safeguards) {
     this.accounts = accounts;
     this.cases = cases;
     this.mandate = mandate;
+    this.safeguards = safeguards;
   }
 
   void list(Context ctx) {
@@ -39,12 +44,14 @@ final class AccountApi {
   void add(Context ctx) {
     JsonNode body = Json.object(ctx);
     Username username = username(Json.rawText(body, "username", 200));
-    Account created;
+    SecondOmbuds.NewAccount created;
     try (Passphrase p =
         Passphrase.of(Json.rawText(body, "passphrase", PassphrasePolicy.MAX_LENGTH))) {
-      created = accounts.addAccount(Auth.caller(ctx).session(), username, p);
+      created = safeguards.addAccount(Auth.caller(ctx).session(), username, p);
     }
-    ctx.status(201).json(describe(created));
+    Map<String, Object> out = describe(created.account());
+    created.pending().ifPresent(c -> out.put("pending", c.id()));
+    ctx.status(201).json(out);
   }
 
   void beginTotp(Context ctx) {
@@ -79,50 +86,67 @@ final class AccountApi {
         && body.get("letterhead") == null
         && body.get("anonymityThresholds") == null) {
       throw ApiError.badRequest(
-          "Send any of 'requireTotp', 'graceDays' (0 to 90), 'exceptionNeedsSecondOmbuds', 'letterhead'.");
+          "Send any of 'requireTotp', 'graceDays' (0 to 90), 'exceptionNeedsSecondOmbuds',"
+              + " 'letterhead', 'anonymityThresholds'.");
     }
-    if (body.get("exceptionNeedsSecondOmbuds") != null) {
-      mandate.setExceptionNeedsSecond(
-          caller.session().accountId(), Json.bool(body, "exceptionNeedsSecondOmbuds"));
-    }
+    Optional<Thresholds> thresholds = Optional.empty();
     if (body.get("anonymityThresholds") != null) {
       JsonNode a = Json.child(body, "anonymityThresholds");
-      Thresholds t;
       try {
-        t =
-            new Thresholds(
-                Json.integer(a, "highWhenSetAtMost", 1, 1000),
-                Json.integer(a, "mediumWhenSetAtMost", 1, 1000),
-                Json.integer(a, "smallUnitAtMost", 1, 100_000),
-                Json.integer(a, "repeatedReleasesAtLeast", 1, 1000),
-                java.time.Duration.ofDays(Json.integer(a, "soonAfterContactDays", 0, 365)));
+        thresholds =
+            Optional.of(
+                new Thresholds(
+                    Json.integer(a, "highWhenSetAtMost", 1, 1000),
+                    Json.integer(a, "mediumWhenSetAtMost", 1, 1000),
+                    Json.integer(a, "smallUnitAtMost", 1, 100_000),
+                    Json.integer(a, "repeatedReleasesAtLeast", 1, 1000),
+                    java.time.Duration.ofDays(Json.integer(a, "soonAfterContactDays", 0, 365))));
       } catch (IllegalArgumentException e) {
         throw ApiError.badRequest("These thresholds do not fit together: " + e.getMessage());
       }
-      mandate.setThresholds(caller.session().accountId(), t);
     }
-    if (body.get("letterhead") != null) {
-      mandate.setLetterhead(caller.session().accountId(), Json.rawText(body, "letterhead", 1000));
+    SecondOmbuds.SettingsRequest request =
+        new SecondOmbuds.SettingsRequest(
+            body.get("exceptionNeedsSecondOmbuds") == null
+                ? Optional.empty()
+                : Optional.of(Json.bool(body, "exceptionNeedsSecondOmbuds")),
+            body.get("requireTotp") == null
+                ? Optional.empty()
+                : Optional.of(Json.bool(body, "requireTotp")),
+            body.get("graceDays") == null
+                ? Optional.empty()
+                : Optional.of(Json.integer(body, "graceDays", 0, OfficePolicy.MAX_GRACE_DAYS)),
+            thresholds,
+            Optional.empty());
+    String letterhead =
+        body.get("letterhead") == null ? null : Json.rawText(body, "letterhead", 1000);
+    Optional<PendingChange> pending = safeguards.changeSettings(caller.session(), request);
+    if (letterhead != null) {
+      mandate.setLetterhead(caller.session().accountId(), letterhead);
     }
-    if (body.get("requireTotp") != null) {
-      accounts.setRequireTotp(caller.session(), Json.bool(body, "requireTotp"));
+    Map<String, Object> out = new LinkedHashMap<>(settingsMap());
+    if (pending.isPresent()) {
+      out.put("pending", pending.get().id());
+      out.put(
+          "message",
+          "Saved what makes the office stricter. Loosening a safeguard needs a second Ombuds:"
+              + " another Ombuds of the office must confirm the pending change.");
+      ctx.status(202);
     }
-    if (body.get("graceDays") != null) {
-      cases.setGraceDays(
-          caller.session().accountId(),
-          Json.integer(body, "graceDays", 0, OfficePolicy.MAX_GRACE_DAYS));
-    }
-    getSettings(ctx);
+    ctx.json(out);
   }
 
   void getSettings(Context ctx) {
-    ctx.json(
-        Map.of(
-            "requireTotp", accounts.requireTotp(),
-            "graceDays", cases.policy().graceDays(),
-            "exceptionNeedsSecondOmbuds", mandate.exceptionNeedsSecond(),
-            "letterhead", mandate.letterhead().orElse(""),
-            "anonymityThresholds", thresholds(mandate.thresholds())));
+    ctx.json(settingsMap());
+  }
+
+  private Map<String, Object> settingsMap() {
+    return Map.of(
+        "requireTotp", accounts.requireTotp(),
+        "graceDays", cases.policy().graceDays(),
+        "exceptionNeedsSecondOmbuds", mandate.exceptionNeedsSecond(),
+        "letterhead", mandate.letterhead().orElse(""),
+        "anonymityThresholds", thresholds(mandate.thresholds()));
   }
 
   private static Map<String, Object> thresholds(Thresholds t) {
@@ -139,17 +163,84 @@ final class AccountApi {
     Auth.Caller caller = Auth.caller(ctx);
     String leaving = ctx.pathParam("account");
     String to = Json.text(body, "to", 36);
-    Account target =
-        accounts
-            .account(to)
-            .filter(Account::active)
-            .orElseThrow(() -> ApiError.badRequest("'to' must be an active Ombuds account."));
     if (accounts.account(leaving).isEmpty()) {
       throw ApiError.notFound();
     }
-    int n = cases.handOver(caller.session().accountId(), leaving, target.id());
-    accounts.disable(caller.session(), leaving);
-    ctx.json(Map.of("handedOver", n, "disabled", leaving));
+    SecondOmbuds.HandOverOutcome outcome = safeguards.handOver(caller.session(), leaving, to);
+    if (outcome.pending().isPresent()) {
+      ctx.status(202)
+          .json(
+              Map.of(
+                  "pending",
+                  outcome.pending().get().id(),
+                  "message",
+                  "Handing a colleague's cases over disables their account: another Ombuds of the"
+                      + " office must confirm it first."));
+      return;
+    }
+    CaseService.HandOver done = outcome.done().orElseThrow();
+    ctx.json(handedOver(done, leaving));
+  }
+
+  static Map<String, Object> handedOver(CaseService.HandOver done, String leaving) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("handedOver", done.handedOver());
+    out.put("skipped", done.skipped());
+    out.put("disabled", leaving);
+    if (!done.skipped().isEmpty()) {
+      out.put(
+          "message",
+          "The receiving Ombuds is recused from some of these cases: they were not handed over."
+              + " Hand them to another Ombuds.");
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- pending changes
+
+  void changes(Context ctx) {
+    ctx.json(safeguards.changes().stream().map(AccountApi::describe).toList());
+  }
+
+  void confirmChange(Context ctx) {
+    PendingChange c = safeguards.confirm(Auth.caller(ctx).session(), ctx.pathParam("change"));
+    ctx.json(describe(c));
+  }
+
+  void declineChange(Context ctx) {
+    PendingChange c = safeguards.decline(Auth.caller(ctx).session(), ctx.pathParam("change"));
+    ctx.json(describe(c));
+  }
+
+  static Map<String, Object> describe(PendingChange c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("kind", c.kind().name());
+    m.put("status", c.status().name());
+    m.put("requestedBy", c.requestedBy());
+    m.put("requestedAt", c.requestedAt().toString());
+    c.subject().ifPresent(v -> m.put("account", v));
+    c.target().ifPresent(v -> m.put("to", v));
+    if (!c.settings().isEmpty()) {
+      Map<String, Object> settings = new LinkedHashMap<>();
+      for (PendingChange.Setting s : PendingChange.Setting.values()) {
+        String v = c.settings().get(s);
+        if (v == null) {
+          continue;
+        }
+        settings.put(
+            s.key(),
+            switch (s) {
+              case EXCEPTION_NEEDS_SECOND_OMBUDS, REQUIRE_TOTP -> Boolean.parseBoolean(v);
+              case GRACE_DAYS, REPORT_THRESHOLD -> Integer.parseInt(v);
+              case ANONYMITY_THRESHOLDS -> thresholds(SecondOmbuds.decodeThresholds(v));
+            });
+      }
+      m.put("settings", settings);
+    }
+    c.decidedBy().ifPresent(v -> m.put("decidedBy", v));
+    c.decidedAt().ifPresent(v -> m.put("decidedAt", v.toString()));
+    return m;
   }
 
   void language(Context ctx) {

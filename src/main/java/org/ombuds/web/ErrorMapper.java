@@ -55,6 +55,9 @@ final class ErrorMapper {
                     ? Map.of("matches", exitMatches(r))
                     : Map.of()));
     routes.exception(
+        org.ombuds.safeguards.SafeguardException.class,
+        (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
+    routes.exception(
         org.ombuds.stories.StoryException.class,
         (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage(), StoryApi.extra(e)));
     routes.exception(

@@ -39,6 +39,7 @@ final class Pages {
   private final DisclosurePages disclosurePages;
   private final StoryPages storyPages;
   private final RetaliationPages retaliationPages;
+  private final ChangePages changePages;
 
   Pages(
       Templates templates,
@@ -47,7 +48,8 @@ final class Pages {
       CaseService cases,
       Mandate mandate,
       org.ombuds.stories.Stories stories,
-      RetaliationPages.Services retaliation) {
+      RetaliationPages.Services retaliation,
+      org.ombuds.safeguards.SecondOmbuds safeguards) {
     this.templates = templates;
     this.auth = auth;
     this.accounts = accounts;
@@ -56,6 +58,12 @@ final class Pages {
     this.casePages = new CasePages(this, accounts, cases, mandate, retaliation.watches());
     this.disclosurePages = new DisclosurePages(this, accounts, cases, mandate);
     this.storyPages = new StoryPages(this, cases, stories);
+    this.changePages = new ChangePages(this, accounts, safeguards);
+  }
+
+  /** The dashboard's pending changes to the office's safeguards. */
+  ChangePages changePages() {
+    return changePages;
   }
 
   /** The publication series' story pages. */
@@ -314,6 +322,7 @@ final class Pages {
             .filter("recused"::equals)
             .map(d -> page.t("dashboard.recused")));
     retaliationPages.dashboard(ctx, actor, labels, params);
+    changePages.dashboard(ctx, new Reader(actor, page, labels), params);
     ctx.html(templates.render("dashboard.jte", params));
   }
 }

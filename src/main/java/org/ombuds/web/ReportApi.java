@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.ombuds.casefile.Gender;
 import org.ombuds.mandate.Mandate;
 import org.ombuds.records.PublishedReport;
@@ -13,16 +14,20 @@ import org.ombuds.records.YearInputs;
 import org.ombuds.reporting.ReportCsv;
 import org.ombuds.reporting.ReportData;
 import org.ombuds.reporting.ReportPdf;
+import org.ombuds.safeguards.PendingChange;
+import org.ombuds.safeguards.SecondOmbuds;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/reports}: the annual report (JSON, PDF, CSV) and the office's inputs to it. */
 final class ReportApi {
   private final ReportService reports;
   private final Mandate mandate;
+  private final SecondOmbuds safeguards;
 
-  ReportApi(ReportService reports, Mandate mandate) {
+  ReportApi(ReportService reports, Mandate mandate, SecondOmbuds safeguards) {
     this.reports = reports;
     this.mandate = mandate;
+    this.safeguards = safeguards;
   }
 
   private static String actor(Context ctx) {
@@ -82,8 +87,24 @@ final class ReportApi {
     if (t == null || !t.isIntegralNumber()) {
       throw ApiError.badRequest("Send {\"threshold\": n} with n of at least 2.");
     }
-    ReportSettings s = reports.setThreshold(actor(ctx), t.asInt());
-    ctx.json(Map.of("threshold", s.threshold()));
+    Optional<PendingChange> pending =
+        safeguards.changeSettings(
+            Auth.caller(ctx).session(),
+            SecondOmbuds.SettingsRequest.none().withReportThreshold(t.asInt()));
+    if (pending.isPresent()) {
+      ctx.status(202)
+          .json(
+              Map.of(
+                  "threshold",
+                  reports.settings().threshold(),
+                  "pending",
+                  pending.get().id(),
+                  "message",
+                  "A lower threshold needs a second Ombuds: another Ombuds of the office must"
+                      + " confirm the pending change."));
+      return;
+    }
+    ctx.json(Map.of("threshold", reports.settings().threshold()));
   }
 
   void getYear(Context ctx) {

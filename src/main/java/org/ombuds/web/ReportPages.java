@@ -19,6 +19,7 @@ import org.ombuds.reporting.ReportCharts;
 import org.ombuds.reporting.ReportCsv;
 import org.ombuds.reporting.ReportPdf;
 import org.ombuds.reporting.ReportView;
+import org.ombuds.safeguards.SecondOmbuds;
 
 /**
  * The annual report's pages: the report of a year with its comparison years, a chart with its data
@@ -29,11 +30,13 @@ final class ReportPages {
   private final Pages pages;
   private final ReportService reports;
   private final Mandate mandate;
+  private final SecondOmbuds safeguards;
 
-  ReportPages(Pages pages, ReportService reports, Mandate mandate) {
+  ReportPages(Pages pages, ReportService reports, Mandate mandate, SecondOmbuds safeguards) {
     this.pages = pages;
     this.reports = reports;
     this.mandate = mandate;
+    this.safeguards = safeguards;
   }
 
   private static int pathYear(Context ctx) {
@@ -161,8 +164,17 @@ final class ReportPages {
       form.error("threshold", r.t("report.error.threshold"));
     } else {
       try {
-        reports.setThreshold(r.actor(), Integer.parseInt(v));
-        ctx.redirect("/reports?year=" + year + "&done=threshold", HttpStatus.SEE_OTHER);
+        boolean pending =
+            safeguards
+                .changeSettings(
+                    Auth.caller(ctx).session(),
+                    SecondOmbuds.SettingsRequest.none().withReportThreshold(Integer.parseInt(v)))
+                .isPresent();
+        ctx.redirect(
+            pending
+                ? "/dashboard?done=changePending#changes"
+                : "/reports?year=" + year + "&done=threshold",
+            HttpStatus.SEE_OTHER);
         return;
       } catch (ReportException e) {
         if (e.reason() != ReportException.Reason.INVALID) {

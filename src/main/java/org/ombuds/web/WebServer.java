@@ -58,10 +58,11 @@ public final class WebServer {
     Assets assets = new Assets(htmxVersion());
     byte[] openApi = openApiDocument();
     SessionApi sessionApi = new SessionApi(office.accounts());
-    AccountApi accountApi = new AccountApi(office.accounts(), office.cases(), office.mandate());
+    AccountApi accountApi =
+        new AccountApi(office.accounts(), office.cases(), office.mandate(), office.safeguards());
     CaseApi caseApi = new CaseApi(office.cases());
     MandateApi mandateApi = new MandateApi(office.mandate());
-    ReportApi reportApi = new ReportApi(office.reports(), office.mandate());
+    ReportApi reportApi = new ReportApi(office.reports(), office.mandate(), office.safeguards());
     StoryApi storyApi = new StoryApi(office.stories());
     RetaliationApi retaliationApi =
         new RetaliationApi(
@@ -75,7 +76,8 @@ public final class WebServer {
             office.mandate(),
             office.stories(),
             new RetaliationPages.Services(
-                office.alerts(), office.watches(), office.notifications(), office.notifier()));
+                office.alerts(), office.watches(), office.notifications(), office.notifier()),
+            office.safeguards());
     PortalApi portalApi = new PortalApi(office.portal());
     PortalPages portalPages =
         new PortalPages(templates, auth, office.portal(), new FormNonces(office.clock()));
@@ -108,6 +110,18 @@ public final class WebServer {
               route(config, HandlerType.POST, "/login", pages::login, Role.ANYONE);
               route(config, HandlerType.POST, "/logout", pages::logout, Role.OMBUDS_SETUP);
               route(config, HandlerType.GET, "/dashboard", pages::dashboard, Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/changes/{change}/confirm",
+                  pages.changePages()::confirm,
+                  Role.OMBUDS);
+              route(
+                  config,
+                  HandlerType.POST,
+                  "/changes/{change}/decline",
+                  pages.changePages()::decline,
+                  Role.OMBUDS);
               // The language form checks its own token: the login page offers it too.
               route(config, HandlerType.POST, "/language", pages::language, Role.ANYONE);
               CasePages cp = pages.casePages();
@@ -202,7 +216,9 @@ public final class WebServer {
               StoryRoutes.register(this::route, config, storyApi, pages.storyPages());
               retaliationApi(config, retaliationApi);
               reports(
-                  config, reportApi, new ReportPages(pages, office.reports(), office.mandate()));
+                  config,
+                  reportApi,
+                  new ReportPages(pages, office.reports(), office.mandate(), office.safeguards()));
               extra.accept(config);
             });
   }
@@ -224,6 +240,19 @@ public final class WebServer {
     route(config, put, v1 + "/account/language", accounts::language, Role.OMBUDS);
     route(config, get, v1 + "/office/settings", accounts::getSettings, Role.OMBUDS);
     route(config, put, v1 + "/office/settings", accounts::settings, Role.OMBUDS);
+    route(config, get, v1 + "/office/changes", accounts::changes, Role.OMBUDS);
+    route(
+        config,
+        post,
+        v1 + "/office/changes/{change}/confirm",
+        accounts::confirmChange,
+        Role.OMBUDS);
+    route(
+        config,
+        post,
+        v1 + "/office/changes/{change}/decline",
+        accounts::declineChange,
+        Role.OMBUDS);
     route(config, post, v1 + "/office/categories", cases::addOfficeCategory, Role.OMBUDS);
     route(config, get, v1 + "/categories", cases::categories, Role.OMBUDS);
 

@@ -20,7 +20,8 @@ class ArchitectureTest {
     "org.ombuds.portal..",
     "org.ombuds.records..",
     "org.ombuds.audit..",
-    "org.ombuds.stories.."
+    "org.ombuds.stories..",
+    "org.ombuds.safeguards.."
   };
   private static final String[] ADAPTERS = {
     "org.ombuds.store..",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.ombuds.account.Username;
 import org.ombuds.app.DataDir;
@@ -61,6 +62,32 @@ public final class TestOffice implements AutoCloseable {
       throw new AssertionError("adding the colleague answered " + r.status() + ": " + r.body());
     }
     return r.json().get("id").stringValue();
+  }
+
+  /**
+   * Adds an account through {@code creator}'s session and, when it waits for a second Ombuds,
+   * confirms it as {@code confirmer} (another active Ombuds); returns the new account's id.
+   */
+  public static String addConfirmed(
+      Http creator, Http confirmer, String username, String passphrase) {
+    Http.Response r =
+        creator.post(
+            "/api/v1/accounts", java.util.Map.of("username", username, "passphrase", passphrase));
+    if (r.status() != 201) {
+      throw new AssertionError("adding " + username + " answered " + r.status() + ": " + r.body());
+    }
+    if (r.json().has("pending")) {
+      confirm(confirmer, r.json().get("pending").stringValue());
+    }
+    return r.json().get("id").stringValue();
+  }
+
+  /** Confirms a pending change as {@code confirmer}; fails unless it was applied. */
+  public static void confirm(Http confirmer, String changeId) {
+    Http.Response c = confirmer.post("/api/v1/office/changes/" + changeId + "/confirm", Map.of());
+    if (c.status() != 200) {
+      throw new AssertionError("confirming answered " + c.status() + ": " + c.body());
+    }
   }
 
   /** Serves the office on 127.0.0.1 and a free port. */

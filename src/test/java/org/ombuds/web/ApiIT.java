@@ -20,6 +20,13 @@ class ApiIT {
   @BeforeAll
   static void start() {
     office = TestOffice.create(Optional.empty(), Clock.systemUTC()).serve();
+    // A second Ombuds from the start: accounts added later wait for a colleague's confirmation,
+    // which colleague() gives.
+    TestOffice.addColleague(loggedIn());
+  }
+
+  private static Http colleague() {
+    return office.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
   }
 
   @AfterAll
@@ -83,6 +90,7 @@ class ApiIT {
                 "/api/v1/accounts",
                 Map.of("username", name, "passphrase", "a long enough passphrase"));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
+    TestOffice.confirm(colleague(), r.json().get("pending").stringValue());
     return name;
   }
 
@@ -323,6 +331,7 @@ class ApiIT {
                 .post("/api/v1/accounts", Map.of("username", "weak" + name, "passphrase", "short"))
                 .status())
         .isEqualTo(400);
+    TestOffice.confirm(colleague(), added.json().get("pending").stringValue());
     Http second = office.http().login(name, "another long passphrase");
     assertThat(second.get("/api/v1/cases/" + id).json().get("title").stringValue())
         .isEqualTo("Shared case");

@@ -460,18 +460,19 @@ class CaseFileIT {
               .json()
               .get("id")
               .stringValue();
-      String dId =
-          a.post(
-                  "/api/v1/accounts",
-                  Map.of("username", "dora", "passphrase", "dora's long passphrase"))
-              .json()
-              .get("id")
-              .stringValue();
       Http c = t.http().login("carl", "carl's long passphrase");
+      // A third account waits for a second Ombuds (carl) to confirm it.
+      String dId = TestOffice.addConfirmed(a, c, "dora", "dora's long passphrase");
       String id = create(c, "Carl's case");
-      Http.Response r = a.post("/api/v1/accounts/" + cId + "/handover", Map.of("to", dId));
+      Http.Response asked = a.post("/api/v1/accounts/" + cId + "/handover", Map.of("to", dId));
+      assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+      Http d = t.http().login("dora", "dora's long passphrase");
+      Http.Response r =
+          d.post(
+              "/api/v1/office/changes/" + asked.json().get("pending").stringValue() + "/confirm",
+              Map.of());
       assertThat(r.status()).as(r.body()).isEqualTo(200);
-      assertThat(r.json().get("handedOver").intValue()).isEqualTo(1);
+      assertThat(r.json().get("status").stringValue()).isEqualTo("APPLIED");
       assertThat(c.get("/api/v1/cases").status()).as("sessions end").isEqualTo(401);
       assertThat(
               t.http()

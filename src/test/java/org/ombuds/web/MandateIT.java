@@ -434,23 +434,25 @@ class MandateIT {
       assertThat(before.get("risk").get("level").stringValue())
           .as("unit of 8 is small by default")
           .isEqualTo("MEDIUM");
-      Map<String, Object> lenient =
+      Map<String, Object> stricter =
           Map.of(
               "anonymityThresholds",
               Map.of(
                   "highWhenSetAtMost",
-                  1,
+                  1000,
                   "mediumWhenSetAtMost",
-                  2,
+                  1000,
                   "smallUnitAtMost",
-                  3,
+                  10,
                   "repeatedReleasesAtLeast",
                   1,
                   "soonAfterContactDays",
                   14));
-      assertThat(http.put("/api/v1/office/settings", lenient).status()).isEqualTo(200);
+      assertThat(http.put("/api/v1/office/settings", stricter).status()).isEqualTo(200);
       JsonNode after = http.post(d(s), draft(SAFE_TEXT)).json();
-      assertThat(after.get("risk").get("level").stringValue()).isEqualTo("LOW");
+      assertThat(after.get("risk").get("level").stringValue())
+          .as("at most 1000 people fit: HIGH")
+          .isEqualTo("HIGH");
       Map<String, Object> nonsense =
           Map.of(
               "anonymityThresholds",
@@ -472,7 +474,7 @@ class MandateIT {
                   .get("anonymityThresholds")
                   .get("mediumWhenSetAtMost")
                   .intValue())
-          .isEqualTo(2);
+          .isEqualTo(1000);
     }
   }
 
