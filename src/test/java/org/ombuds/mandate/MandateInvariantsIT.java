@@ -25,6 +25,7 @@ import org.ombuds.testing.Http;
 import org.ombuds.testing.Postgres;
 import org.ombuds.testing.Releases;
 import org.ombuds.testing.TestOffice;
+import org.ombuds.testing.Units;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -211,33 +212,6 @@ class MandateInvariantsIT {
 
   // ------------------------------------------------------------ the estimate of the moment
 
-  /** The unit of 40 gets its composition: one woman among them. */
-  private static void oneWomanInTheUnit(Case c) {
-    int version = c.http().get("/api/v1/cases/" + c.caseId()).json().get("version").intValue();
-    Http.Response r =
-        c.http()
-            .put(
-                "/api/v1/cases/" + c.caseId(),
-                Map.of(
-                    "version",
-                    version,
-                    "title",
-                    "Safety concerns",
-                    "categories",
-                    List.of("6a"),
-                    "workUnit",
-                    Map.of(
-                        "name",
-                        "Operations group",
-                        "size",
-                        40,
-                        "composition",
-                        List.of(
-                            Map.of("dimension", "gender", "group", "women", "count", 1),
-                            Map.of("dimension", "gender", "group", "men", "count", 39)))));
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-  }
-
   @Test
   void a_consent_given_on_an_estimate_that_got_worse_is_stale_and_the_release_is_refused() {
     try (TestOffice t = TestOffice.create().serve()) {
@@ -249,7 +223,7 @@ class MandateInvariantsIT {
       assertThat(Releases.consentInPerson(c.http(), d, c.jane()).status()).isEqualTo(201);
 
       // What the recipient can now work out: one woman in the unit, a visit today.
-      oneWomanInTheUnit(c);
+      Units.oneWomanAmongForty(c.http(), c.caseId());
       c.http()
           .post(
               "/api/v1/cases/" + c.caseId() + "/contacts",

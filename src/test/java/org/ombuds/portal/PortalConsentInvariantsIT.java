@@ -142,28 +142,7 @@ class PortalConsentInvariantsIT {
 
       // The Ombuds records the unit's composition: one woman among forty.
       ombuds = login(t);
-      int version = ombuds.get(cases).json().get("version").intValue();
-      Http.Response updated =
-          ombuds.put(
-              cases,
-              Map.of(
-                  "version",
-                  version,
-                  "title",
-                  "Safety concerns",
-                  "categories",
-                  List.of("6a"),
-                  "workUnit",
-                  Map.of(
-                      "name",
-                      "Operations group",
-                      "size",
-                      40,
-                      "composition",
-                      List.of(
-                          Map.of("dimension", "gender", "group", "women", "count", 1),
-                          Map.of("dimension", "gender", "group", "men", "count", 39)))));
-      assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+      org.ombuds.testing.Units.oneWomanAmongForty(ombuds, s.caseId());
 
       Http.Response refused = ombuds.post(base + "/release", Map.of("basis", "CONSENT"));
       assertThat(refused.status()).as(refused.body()).isEqualTo(409);

@@ -90,6 +90,43 @@ public final class TestOffice implements AutoCloseable {
     }
   }
 
+  /** The Ombuds who confirms accounts that {@link #addOmbuds} adds once the office has two. */
+  public static final String CONFIRMER = "confirmer";
+
+  public static final String CONFIRMER_PASSPHRASE = "the confirmer's long passphrase";
+
+  /**
+   * Adds an active Ombuds account through {@link #USERNAME}'s session (the office must be served);
+   * returns its id. Once the office has more than one Ombuds a new account needs a second Ombuds'
+   * confirmation: {@link #CONFIRMER}, added first for that, gives it.
+   */
+  public String addOmbuds(String username, String passphrase) {
+    Http api = http().login(USERNAME, PASSPHRASE);
+    if (!username.equals(CONFIRMER)
+        && office.accounts().accounts().stream()
+            .noneMatch(a -> a.username().value().equals(CONFIRMER))) {
+      addOmbuds(CONFIRMER, CONFIRMER_PASSPHRASE);
+    }
+    Http.Response r =
+        api.post(
+            "/api/v1/accounts", java.util.Map.of("username", username, "passphrase", passphrase));
+    if (r.status() != 201) {
+      throw new AssertionError("adding " + username + " answered " + r.status() + ": " + r.body());
+    }
+    if (r.json().has("pending")) {
+      Http confirmer = http().login(CONFIRMER, CONFIRMER_PASSPHRASE);
+      Http.Response c =
+          confirmer.post(
+              "/api/v1/office/changes/" + r.json().get("pending").stringValue() + "/confirm",
+              java.util.Map.of());
+      if (c.status() != 200) {
+        throw new AssertionError(
+            "confirming " + username + " answered " + c.status() + ": " + c.body());
+      }
+    }
+    return r.json().get("id").stringValue();
+  }
+
   /** Serves the office on 127.0.0.1 and a free port. */
   public TestOffice serve() {
     server = new WebServer(office, WebServer.Options.plain()).start("127.0.0.1", 0);

@@ -61,16 +61,7 @@ class CasePagesIT {
 
   /** Adds an Ombuds account; returns its id. */
   private static String addAccount(String username, String passphrase) {
-    Http api = office.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
-    assertThat(
-            api.post("/api/v1/accounts", Map.of("username", username, "passphrase", passphrase))
-                .status())
-        .isEqualTo(201);
-    return office.office.accounts().accounts().stream()
-        .filter(a -> a.username().value().equals(username))
-        .map(Account::id)
-        .findFirst()
-        .orElseThrow();
+    return office.addOmbuds(username, passphrase);
   }
 
   private static synchronized String unique(String word) {

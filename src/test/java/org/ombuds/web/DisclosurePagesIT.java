@@ -94,11 +94,7 @@ class DisclosurePagesIT {
 
   /** Adds an Ombuds account through the API. */
   private static void addAccount(String username, String passphrase) {
-    Http api = office.http().login(TestOffice.USERNAME, TestOffice.PASSPHRASE);
-    assertThat(
-            api.post("/api/v1/accounts", Map.of("username", username, "passphrase", passphrase))
-                .status())
-        .isEqualTo(201);
+    office.addOmbuds(username, passphrase);
   }
 
   private static synchronized String unique(String word) {

@@ -163,9 +163,10 @@ class ExitCheckIT {
     assertThat(http.put(s, Map.of("text", text)).status()).isEqualTo(200);
     JsonNode sent = http.post(s + "/consent-request", Map.of()).json();
     String d = "/api/v1/cases/" + caseId + "/disclosures/" + sent.get("disclosureId").stringValue();
-    Map<String, String> consent =
-        Map.of("personId", visitor.get("id").stringValue(), "method", "IN_PERSON");
-    assertThat(http.post(d + "/consents", consent).status()).isEqualTo(201);
+    assertThat(
+            org.ombuds.testing.Releases.consentInPerson(http, d, visitor.get("id").stringValue())
+                .status())
+        .isEqualTo(201);
     Http.Response released = http.post(d + "/release", Map.of("basis", "CONSENT"));
     assertThat(released.status()).as(released.body()).isEqualTo(200);
     return s;
