@@ -35,8 +35,15 @@ public record DisclosureView(
    * view's estimate (for a draft, the estimate of the moment): the consent the release counts.
    */
   public boolean consentedNow(String personId) {
-    Exposure now = Exposure.of(risk);
-    return consents.stream()
-        .anyMatch(c -> c.personId().equals(personId) && c.current() && !now.isWorseThan(c.shown()));
+    return ReleasePolicy.consentedNow(
+        personId,
+        consents.stream()
+            .map(
+                c ->
+                    new ReleasePolicy.ConsentFact(
+                        c.personId(), c.version(), c.revokedAt().isPresent(), c.shown()))
+            .toList(),
+        version,
+        Exposure.of(risk));
   }
 }

@@ -96,16 +96,10 @@ public final class ReleasePolicy {
     if (!missing.isEmpty()) {
       return new Decision.ConsentMissing(missing);
     }
-    Set<String> informed =
-        r.consents().stream()
-            .filter(
-                c ->
-                    !c.revoked()
-                        && c.version() == r.currentVersion()
-                        && !r.current().isWorseThan(c.shown()))
-            .map(ConsentFact::personId)
-            .collect(Collectors.toSet());
-    List<String> stale = r.concerns().stream().filter(p -> !informed.contains(p)).toList();
+    List<String> stale =
+        r.concerns().stream()
+            .filter(p -> !consentedNow(p, r.consents(), r.currentVersion(), r.current()))
+            .toList();
     return stale.isEmpty()
         ? new Decision.Allowed(Basis.CONSENT)
         : new Decision.EstimateChanged(stale);
@@ -124,6 +118,22 @@ public final class ReleasePolicy {
             .map(ConsentFact::personId)
             .collect(Collectors.toSet());
     return concerns.stream().filter(p -> !consented.contains(p)).toList();
+  }
+
+  /**
+   * Whether {@code personId} has a valid, unrevoked consent to {@code version} given on an estimate
+   * no better than {@code now}: the one statement of "this person agreed to what would leave now",
+   * for the release and for the portal's sources-first rule.
+   */
+  static boolean consentedNow(
+      String personId, List<ConsentFact> consents, int version, Exposure now) {
+    return consents.stream()
+        .anyMatch(
+            c ->
+                c.personId().equals(personId)
+                    && !c.revoked()
+                    && c.version() == version
+                    && !now.isWorseThan(c.shown()));
   }
 
   private static Decision byException(Request r) {

@@ -80,22 +80,8 @@ class PortalConsentInvariantsIT {
   void only_a_witness_with_a_conversation_waits_for_the_sources_and_says_so() {
     try (TestOffice t = TestOffice.create().serve()) {
       Http ombuds = login(t);
-      String caseId =
-          ombuds
-              .post(
-                  "/api/v1/cases",
-                  Map.of(
-                      "title",
-                      "Met in person",
-                      "categories",
-                      List.of("6a"),
-                      "workUnit",
-                      Map.of("name", "Operations group", "size", 40)))
-              .json()
-              .get("id")
-              .stringValue();
+      String caseId = PortalIT.metInPersonOnly(ombuds);
       String cases = "/api/v1/cases/" + caseId;
-      ombuds.post(cases + "/persons", Map.of("role", "VISITOR", "name", "Jo Doe"));
       String willa =
           ombuds
               .post(cases + "/persons", Map.of("role", "WITNESS", "name", "Willa Witt"))

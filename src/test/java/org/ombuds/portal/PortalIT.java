@@ -85,6 +85,27 @@ class PortalIT {
     return new Story(caseId, jane, receipt);
   }
 
+  /** A case whose visitor (Jo) was met in person and never given portal access; its id. */
+  static String metInPersonOnly(Http ombuds) {
+    String caseId =
+        ombuds
+            .post(
+                "/api/v1/cases",
+                Map.of(
+                    "title",
+                    "Met in person only",
+                    "categories",
+                    List.of("6a"),
+                    "workUnit",
+                    Map.of("name", "Operations group", "size", 40)))
+            .json()
+            .get("id")
+            .stringValue();
+    ombuds.post(
+        "/api/v1/cases/" + caseId + "/persons", Map.of("role", "VISITOR", "name", "Jo Doe"));
+    return caseId;
+  }
+
   static String draft(Http ombuds, Story s, String text) {
     Http.Response r =
         ombuds.post(
@@ -925,23 +946,7 @@ class PortalIT {
     try (TestOffice t = TestOffice.create().serve()) {
       Http ombuds = login(t);
       // A case whose visitor was never given portal access: nobody concerned has a conversation.
-      String caseId =
-          ombuds
-              .post(
-                  "/api/v1/cases",
-                  Map.of(
-                      "title",
-                      "Met in person only",
-                      "categories",
-                      List.of("6a"),
-                      "workUnit",
-                      Map.of("name", "Operations group", "size", 40)))
-              .json()
-              .get("id")
-              .stringValue();
-      ombuds.post(
-          "/api/v1/cases/" + caseId + "/persons", Map.of("role", "VISITOR", "name", "Jo Doe"));
-      Story s = new Story(caseId, "", "");
+      Story s = new Story(metInPersonOnly(ombuds), "", "");
       String mike =
           ombuds
               .post(
