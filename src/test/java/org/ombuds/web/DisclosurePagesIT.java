@@ -195,6 +195,27 @@ class DisclosurePagesIT {
   // ---------------------------------------------------------------- tests
 
   @Test
+  void a_composer_posted_without_the_visitor_still_concerns_her() {
+    // The careless or conflicted Ombuds strips the locked visitor from the form and ticks only the
+    // other party: the draft concerns both, and the visitor's consent is still needed.
+    Story s = story(ombuds());
+    Http.Response r =
+        s.b()
+            .submit(
+                s.base(),
+                List.of(
+                    f("recipient", RECIPIENT),
+                    f("channel", "letter"),
+                    f("identity", "ANONYMOUS"),
+                    f("concerns", s.mike()),
+                    f("text", "A general reminder of the safety rules.")));
+    assertThat(r.status()).as(r.body()).isEqualTo(303);
+    Matcher m = DRAFT_LOCATION.matcher(r.header("Location"));
+    assertThat(m.matches()).as(r.header("Location")).isTrue();
+    assertThat(disclosure(s, m.group(1)).content().concerns()).contains(s.jane(), s.mike());
+  }
+
+  @Test
   void the_case_page_lists_communications_and_the_composer_ticks_the_visitor() {
     Story s = story(ombuds());
     Http.Response empty = s.b().get("/cases/" + s.caseId());
