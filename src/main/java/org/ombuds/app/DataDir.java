@@ -43,6 +43,13 @@ public record DataDir(Path root) {
   public static final String AUDIT_HEAD = "audit.head";
   public static final String INIT_MARKER = ".init-incomplete";
 
+  /**
+   * Present once every row the guarantees rest on carries its tag (written by {@code init}, and by
+   * the first open of an office made before row tags): from then on, a row without a tag is one
+   * made behind the application's back, never one to tag.
+   */
+  public static final String ROWS_TAGGED = "rows.tagged";
+
   private static final Set<PosixFilePermission> OWNER_FILE =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   private static final Set<PosixFilePermission> OWNER_DIR =
@@ -215,6 +222,11 @@ public record DataDir(Path root) {
   /** The server key file (sealed SMTP password): beside the audit key file. */
   public Path serverKey() {
     return auditKey().toAbsolutePath().resolveSibling("server.key");
+  }
+
+  /** The file saying the office's rows are tagged ({@link #ROWS_TAGGED}): beside the key file. */
+  public Path rowsTagged() {
+    return auditKey().toAbsolutePath().resolveSibling(ROWS_TAGGED);
   }
 
   /** The audit head file: beside the key file. */

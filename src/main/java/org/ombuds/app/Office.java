@@ -52,6 +52,7 @@ import org.ombuds.store.JdbiPortalStore;
 import org.ombuds.store.JdbiReportStore;
 import org.ombuds.store.JdbiStoryStore;
 import org.ombuds.store.JdbiWatchStore;
+import org.ombuds.store.RowTags;
 import org.ombuds.store.StoreException;
 import org.ombuds.stories.Stories;
 import org.ombuds.vault.AuditKey;
@@ -91,6 +92,9 @@ public final class Office implements AutoCloseable {
     this.db = db;
     this.clock = clock;
     this.vault = new Vault();
+    // Rows the guarantees rest on are authenticated under a key derived from the audit key file,
+    // which the database does not hold.
+    db.useRowTags(new RowTags(authenticator(auditKey.derive("rows"))));
     this.anchor = new CoalescingAuditAnchor(new FileAuditAnchor(dir.auditHead()), HEAD_DELAY);
     this.audit =
         new AuditLog(
@@ -302,7 +306,8 @@ public final class Office implements AutoCloseable {
     Database db = openDatabase(dir.database(dbOverride));
     dir.secure(); // the database's WAL and SHM files, made just now
     Office office = new Office(dir, db, key, clock);
-    if (new JdbiAccountStore(db).office().isEmpty()) {
+    // Counted without trusting the row: an edited office row is for 'audit verify' to report.
+    if (!new JdbiAccountStore(db).hasOffice()) {
       office.close();
       throw new OfficeException(
           "The database at "
@@ -310,7 +315,50 @@ public final class Office implements AutoCloseable {
               + " holds no office: create it with 'ombuds init'.",
           true);
     }
+    try {
+      office.tagRowsOnce();
+    } catch (RuntimeException e) {
+      office.close();
+      throw e;
+    }
     return office;
+  }
+
+  private long rowsTaggedNow;
+
+  /**
+   * The first open of an office made by a release before row tags: tags every row in one
+   * transaction, records it in the audit log and in the data directory ({@link
+   * DataDir#ROWS_TAGGED}), so that it happens once. The office's public key tagged here is checked
+   * against its private key at each Ombuds' login.
+   */
+  private void tagRowsOnce() {
+    if (Files.exists(dir.rowsTagged())) {
+      return;
+    }
+    long n =
+        db.inTransaction(
+            () -> {
+              long tagged = db.withHandleForMaintenance(h -> db.tags().tagUntagged(h));
+              audit.append(
+                  new AuditEvent(
+                      AuditKind.ROWS_AUTHENTICATED, "system", "database", Long.toString(tagged)));
+              return tagged;
+            });
+    try {
+      DataDir.createOwnerOnlyFile(dir.rowsTagged());
+    } catch (IOException e) {
+      throw new OfficeException("Cannot write " + dir.rowsTagged() + ": " + e.getMessage(), false);
+    }
+    rowsTaggedNow = n;
+  }
+
+  /**
+   * How many rows this open tagged because the office was made by a release before row tags (0
+   * otherwise), for the server to say so once.
+   */
+  public long rowsTaggedNow() {
+    return rowsTaggedNow;
   }
 
   /** What {@link #init} hands back once. */
@@ -389,6 +437,8 @@ public final class Office implements AutoCloseable {
       Database db = openDatabase(config);
       office = new Office(dir, db, key, clock);
       AccountService.CreatedOffice created = office.accounts.createOffice(username, passphrase);
+      made.add(dir.rowsTagged());
+      DataDir.createOwnerOnlyFile(dir.rowsTagged()); // every row was tagged as it was written
       dir.secure();
       Files.delete(marker); // the office is complete
       Fs2.forceDirectory(root);
@@ -517,7 +567,7 @@ public final class Office implements AutoCloseable {
    * are authenticated with a key outside the database add their check here.
    */
   public List<IntegrityCheck> integrityChecks() {
-    return List.of(audit.asCheck());
+    return List.of(audit.asCheck(), db.tags().asCheck(db));
   }
 
   public Vault vault() {

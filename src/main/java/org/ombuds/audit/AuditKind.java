@@ -97,7 +97,10 @@ public enum AuditKind {
   CHANGE_CANCELLED,
   RECUSALS_INHERITED,
   RECUSALS_LIFTED,
-  ACCOUNT_CONFIRMED;
+  ACCOUNT_CONFIRMED,
+  // An office made by a release before row tags was opened for the first time by one that has
+  // them: every row the guarantees rest on was tagged (outcome: how many).
+  ROWS_AUTHENTICATED;
 
   private static final java.util.Map<String, AuditKind> BY_NAME =
       java.util.Arrays.stream(values())

@@ -3,7 +3,8 @@ package org.ombuds.audit;
 import java.util.Objects;
 
 /** The outcome of {@link AuditLog#verify()}. */
-public sealed interface Verification permits Verification.Intact, Verification.Tampered {
+public sealed interface Verification
+    permits Verification.Intact, Verification.Tampered, Verification.TamperedRow {
 
   /** True for {@link Intact}. */
   default boolean isIntact() {
@@ -37,6 +38,21 @@ public sealed interface Verification permits Verification.Intact, Verification.T
       if (firstBadSeq < 1) {
         throw new IllegalArgumentException("firstBadSeq must be at least 1");
       }
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * A row of an authenticated table does not match its tag: it was edited, made up or copied.
+   *
+   * @param table the table, in plain words
+   * @param key the first bad row's key (identifiers only)
+   * @param reason what is wrong, in plain words
+   */
+  record TamperedRow(String table, String key, String reason) implements Verification {
+    public TamperedRow {
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(key, "key");
       Objects.requireNonNull(reason, "reason");
     }
   }

@@ -18,6 +18,7 @@ import org.ombuds.app.DataDir;
 import org.ombuds.app.Office;
 import org.ombuds.app.OfficeException;
 import org.ombuds.app.ServerLock;
+import org.ombuds.audit.IntegrityCheck;
 import org.ombuds.audit.Verification;
 import org.ombuds.store.Database;
 import org.ombuds.store.DbConfig;
@@ -155,11 +156,19 @@ public final class Migration {
 
   private static void verifyAudit(DataDir dir, DbConfig target, Clock clock) {
     try (Office office = Office.open(dir, Optional.of(target.jdbcUrl()), clock)) {
-      if (office.audit().verify() instanceof Verification.Tampered bad) {
+      IntegrityCheck.Report report = IntegrityCheck.verifyAll(office.integrityChecks());
+      if (!report.intact()) {
+        IntegrityCheck.Outcome bad = report.outcomes().getLast();
         throw new BackupFailure(
             BackupFailure.Kind.FAULT,
-            "The copied audit log does not verify (first bad entry #"
-                + bad.firstBadSeq()
+            "The copied "
+                + bad.what()
+                + " do not verify ("
+                + switch (bad.result()) {
+                  case Verification.Tampered t -> "first bad entry #" + t.firstBadSeq();
+                  case Verification.TamperedRow t -> t.table() + " row " + t.key();
+                  case Verification.Intact i -> "intact";
+                }
                 + "); the office still uses its old database.");
       }
     } catch (OfficeException e) {

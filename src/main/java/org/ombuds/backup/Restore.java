@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import org.ombuds.app.DataDir;
 import org.ombuds.app.Office;
 import org.ombuds.app.OfficeException;
+import org.ombuds.audit.IntegrityCheck;
 import org.ombuds.audit.Verification;
 import org.ombuds.store.Database;
 import org.ombuds.store.DbConfig;
@@ -271,17 +272,33 @@ public final class Restore {
   /** Opens the rebuilt office (running the remaining migrations) and verifies its audit log. */
   private static long verifyAudit(Path dir, Clock clock) {
     try (Office office = Office.open(new DataDir(dir), Optional.empty(), clock)) {
-      return switch (office.audit().verify()) {
-        case Verification.Intact ok -> ok.entries();
-        case Verification.Tampered bad ->
-            throw new BackupFailure(
-                BackupFailure.Kind.DAMAGED,
-                "The restored audit log does not verify with this audit key (first bad entry #"
-                    + bad.firstBadSeq()
-                    + ": "
-                    + bad.reason()
-                    + "). Is it the office's audit key? Nothing was restored.");
-      };
+      long entries = 0;
+      for (IntegrityCheck.Outcome o :
+          IntegrityCheck.verifyAll(office.integrityChecks()).outcomes()) {
+        entries +=
+            switch (o.result()) {
+              case Verification.Intact ok -> ok.entries();
+              case Verification.Tampered bad ->
+                  throw new BackupFailure(
+                      BackupFailure.Kind.DAMAGED,
+                      "The restored audit log does not verify with this audit key (first bad entry #"
+                          + bad.firstBadSeq()
+                          + ": "
+                          + bad.reason()
+                          + "). Is it the office's audit key? Nothing was restored.");
+              case Verification.TamperedRow bad ->
+                  throw new BackupFailure(
+                      BackupFailure.Kind.DAMAGED,
+                      "The restored "
+                          + bad.table()
+                          + " row "
+                          + bad.key()
+                          + " does not verify with this audit key: "
+                          + bad.reason()
+                          + ". Is it the office's audit key? Nothing was restored.");
+            };
+      }
+      return entries;
     } catch (OfficeException e) {
       throw new BackupFailure(
           BackupFailure.Kind.BAD_INPUT,

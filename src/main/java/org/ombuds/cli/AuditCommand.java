@@ -59,6 +59,21 @@ final class AuditCommand implements Runnable {
               err.flush();
               return Main.TAMPERED;
             }
+            case Verification.TamperedRow bad -> {
+              out.flush();
+              PrintWriter err = spec.commandLine().getErr();
+              err.println(
+                  capitalized(o.what())
+                      + " TAMPERED: first bad row is the "
+                      + bad.table()
+                      + " row "
+                      + bad.key()
+                      + ": "
+                      + bad.reason()
+                      + ".");
+              err.flush();
+              return Main.TAMPERED;
+            }
           }
         }
         out.flush();

@@ -63,7 +63,21 @@ final class ServeCommand implements Callable<Integer> {
       data.dir().removeLeftovers();
     }
     Office office = Office.open(data.dir(), data.dbUrl(), Clock.systemUTC());
-    serve(office, host, port, new WebServer.Options(behindTls), spec.commandLine().getOut(), "");
+    String upgraded =
+        office.rowsTaggedNow() == 0
+            ? ""
+            : "This office was made by an earlier release: its "
+                + office.rowsTaggedNow()
+                + " accounts, cases, disclosures, consents and portal records now carry"
+                + " authentication tags (under the audit key file), so that an edit made in the"
+                + " database behind ombuds' back is refused and reported by 'ombuds audit verify'.";
+    serve(
+        office,
+        host,
+        port,
+        new WebServer.Options(behindTls),
+        spec.commandLine().getOut(),
+        upgraded);
     return 0;
   }
 

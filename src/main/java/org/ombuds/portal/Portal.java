@@ -616,7 +616,8 @@ public final class Portal {
     OfficeKeys keys = unlocked();
     Set<String> recused = recusedCases.apply(actorId);
     List<Views.InboxEntry> out = new ArrayList<>();
-    for (PortalStore.ThreadRow t : store.threads()) {
+    PortalStore.ThreadList threads = store.threads();
+    for (PortalStore.ThreadRow t : threads.sound()) {
       if (!visible(t, recused)) {
         continue;
       }
@@ -628,14 +629,17 @@ public final class Portal {
               t.personId(),
               LocalDate.ofEpochDay(t.openedDay()),
               t.unread(),
-              store.messages(t.id()).size()));
+              store.messages(t.id()).size(),
+              false));
     }
+    // Listed so that the Ombuds knows of them, and last: their activity cannot be trusted either.
+    threads.tampered().forEach(id -> out.add(Views.InboxEntry.tampered(id)));
     return out;
   }
 
   /** Whether any thread has something the Ombuds has not read. Needs no key. */
   public long unreadCount() {
-    return store.threads().stream().filter(PortalStore.ThreadRow::unread).count();
+    return store.threads().sound().stream().filter(PortalStore.ThreadRow::unread).count();
   }
 
   /** A thread as the Ombuds reads it; marks it read. Audited. */
@@ -678,7 +682,7 @@ public final class Portal {
   public List<ExitCheck.Contact> contactsOnFile() {
     OfficeKeys keys = unlocked();
     List<ExitCheck.Contact> out = new ArrayList<>();
-    for (PortalStore.ThreadRow t : store.threads()) {
+    for (PortalStore.ThreadRow t : store.threads().sound()) {
       Fields meta = meta(keys, t);
       Optional<String> name = meta.optional("name");
       Optional<String> reach = meta.optional("reachAt");

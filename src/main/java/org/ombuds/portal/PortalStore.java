@@ -77,7 +77,18 @@ public interface PortalStore {
   Optional<ThreadRow> thread(String id);
 
   /** Threads, newest activity first. */
-  List<ThreadRow> threads();
+  ThreadList threads();
+
+  /**
+   * The threads, split: those whose rows are sound, and the ids of those whose rows fail their
+   * authentication tag (edited in the database), which nothing may read, seal to or act on.
+   */
+  record ThreadList(List<ThreadRow> sound, List<String> tampered) {
+    public ThreadList {
+      sound = List.copyOf(sound);
+      tampered = List.copyOf(tampered);
+    }
+  }
 
   List<ThreadRow> threadsOf(String caseId, String personId);
 

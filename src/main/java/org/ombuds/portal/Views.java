@@ -79,7 +79,25 @@ public final class Views {
       Optional<String> personId,
       LocalDate openedDay,
       boolean unread,
-      int messages) {}
+      int messages,
+      boolean tampered) {
+
+    /**
+     * A thread whose row does not match its authentication tag: listed, never opened, and nothing
+     * it holds (name, case, day) is shown, since none of it can be trusted.
+     */
+    public static InboxEntry tampered(String id) {
+      return new InboxEntry(
+          id,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          LocalDate.EPOCH,
+          false,
+          0,
+          true);
+    }
+  }
 
   /** A thread as the Ombuds reads it. */
   public record OmbudsThread(

@@ -36,6 +36,7 @@ public final class Database implements Transactions, AutoCloseable {
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final ReentrantLock writeLock = new ReentrantLock();
+  private volatile RowTags tags;
 
   // Per database, not static: two open databases (a test, a migration) have separate transactions.
   @SuppressWarnings("ThreadLocalUsage")
@@ -166,6 +167,20 @@ public final class Database implements Transactions, AutoCloseable {
         + (text.isBlank() ? "" : ": " + text.strip());
   }
 
+  /** Authenticates the rows the mandate rests on: set once, before any store is used. */
+  public void useRowTags(RowTags rowTags) {
+    this.tags = java.util.Objects.requireNonNull(rowTags, "rowTags");
+  }
+
+  /** The row tags {@link #useRowTags} set. */
+  public RowTags tags() {
+    RowTags t = tags;
+    if (t == null) {
+      throw new IllegalStateException("row tags are not set up on this database");
+    }
+    return t;
+  }
+
   /** Which database this is. */
   public DbConfig config() {
     return config;
@@ -258,6 +273,11 @@ public final class Database implements Transactions, AutoCloseable {
     } catch (JdbiException e) {
       throw translate(e);
     }
+  }
+
+  /** Runs {@code work} with this thread's handle: for the composition root's one-off upkeep. */
+  public <T> T withHandleForMaintenance(Function<Handle, T> work) {
+    return withHandle(work);
   }
 
   private static <E extends Throwable> RuntimeException translateOrRethrow(E e) {

@@ -10,6 +10,7 @@ import org.ombuds.account.Account;
 import org.ombuds.account.AccountStore;
 import org.ombuds.account.OfficeRecord;
 import org.ombuds.account.Username;
+import org.ombuds.store.RowTags.Table;
 import org.ombuds.vault.KdfParams;
 import org.ombuds.vault.WrappedOfficeKey;
 
@@ -29,9 +30,9 @@ public final class JdbiAccountStore implements AccountStore {
   public Optional<Account> byUsername(Username username) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + COLUMNS + " FROM account WHERE username = :u")
+            h.createQuery("SELECT " + Table.ACCOUNT.select() + " FROM account WHERE username = :u")
                 .bind("u", username.value())
-                .map(JdbiAccountStore::account)
+                .map(db.tags().checked(Table.ACCOUNT, JdbiAccountStore::account))
                 .findOne());
   }
 
@@ -39,9 +40,9 @@ public final class JdbiAccountStore implements AccountStore {
   public Optional<Account> byId(String id) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + COLUMNS + " FROM account WHERE id = :id")
+            h.createQuery("SELECT " + Table.ACCOUNT.select() + " FROM account WHERE id = :id")
                 .bind("id", id)
-                .map(JdbiAccountStore::account)
+                .map(db.tags().checked(Table.ACCOUNT, JdbiAccountStore::account))
                 .findOne());
   }
 
@@ -49,92 +50,101 @@ public final class JdbiAccountStore implements AccountStore {
   public List<Account> all() {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + COLUMNS + " FROM account ORDER BY username")
-                .map(JdbiAccountStore::account)
+            h.createQuery("SELECT " + Table.ACCOUNT.select() + " FROM account ORDER BY username")
+                .map(db.tags().checked(Table.ACCOUNT, JdbiAccountStore::account))
                 .list());
   }
 
   @Override
   public void insert(Account a) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO account ("
-                        + COLUMNS
-                        + ") VALUES (:id, :username, :salt, :m, :t, :p, :wrapped, :totp, :lang,"
-                        + " :active, :created)")
-                .bind("id", a.id())
-                .bind("username", a.username().value())
-                .bind("salt", a.wrappedOfficeKey().salt())
-                .bind("m", a.wrappedOfficeKey().params().memoryKib())
-                .bind("t", a.wrappedOfficeKey().params().iterations())
-                .bind("p", a.wrappedOfficeKey().params().parallelism())
-                .bind("wrapped", a.wrappedOfficeKey().ciphertext())
-                .bind("totp", a.encryptedTotpSecret().orElse(null))
-                .bind("lang", a.language())
-                .bind("active", a.active() ? 1 : 0)
-                .bind("created", a.createdAt().toEpochMilli())
-                .execute());
+    write(
+        a,
+        "INSERT INTO account ("
+            + COLUMNS
+            + ") VALUES (:id, :username, :salt, :m, :t, :p, :wrapped, :totp, :lang, :active,"
+            + " :created)");
   }
 
   @Override
   public void update(Account a) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE account SET kdf_salt = :salt, kdf_memory_kib = :m, kdf_iterations = :t,"
-                        + " kdf_parallelism = :p, wrapped_office = :wrapped, totp_secret_enc = :totp,"
-                        + " language = :lang, active = :active WHERE id = :id")
-                .bind("id", a.id())
-                .bind("salt", a.wrappedOfficeKey().salt())
-                .bind("m", a.wrappedOfficeKey().params().memoryKib())
-                .bind("t", a.wrappedOfficeKey().params().iterations())
-                .bind("p", a.wrappedOfficeKey().params().parallelism())
-                .bind("wrapped", a.wrappedOfficeKey().ciphertext())
-                .bind("totp", a.encryptedTotpSecret().orElse(null))
-                .bind("lang", a.language())
-                .bind("active", a.active() ? 1 : 0)
-                .execute());
+    write(
+        a,
+        "UPDATE account SET kdf_salt = :salt, kdf_memory_kib = :m, kdf_iterations = :t,"
+            + " kdf_parallelism = :p, wrapped_office = :wrapped, totp_secret_enc = :totp,"
+            + " language = :lang, active = :active WHERE id = :id");
+  }
+
+  /** Inserts or updates an account row, checking the row it replaces and tagging the result. */
+  private void write(Account a, String sql) {
+    db.tags()
+        .write(
+            db,
+            Table.ACCOUNT,
+            () ->
+                db.withHandle(
+                    h -> {
+                      var u =
+                          h.createUpdate(sql)
+                              .bind("id", a.id())
+                              .bind("salt", a.wrappedOfficeKey().salt())
+                              .bind("m", a.wrappedOfficeKey().params().memoryKib())
+                              .bind("t", a.wrappedOfficeKey().params().iterations())
+                              .bind("p", a.wrappedOfficeKey().params().parallelism())
+                              .bind("wrapped", a.wrappedOfficeKey().ciphertext())
+                              .bind("totp", a.encryptedTotpSecret().orElse(null))
+                              .bind("lang", a.language())
+                              .bind("active", a.active() ? 1 : 0);
+                      if (sql.startsWith("INSERT")) {
+                        u.bind("username", a.username().value());
+                        u.bind("created", a.createdAt().toEpochMilli());
+                      }
+                      return u.execute();
+                    }),
+            a.id());
   }
 
   @Override
   public Optional<OfficeRecord> office() {
+    return OfficeRow.read(
+        db,
+        (rs, ctx) ->
+            new OfficeRecord(
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getBytes("public_keyset"),
+                rs.getBytes("recovery_wrapped"),
+                rs.getInt("require_totp") != 0));
+  }
+
+  /** Whether the database holds an office row at all, read without trusting it. */
+  public boolean hasOffice() {
     return db.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT created_at, public_keyset, recovery_wrapped, require_totp FROM office"
-                        + " WHERE id = 1")
-                .map(
-                    (rs, ctx) ->
-                        new OfficeRecord(
-                            Instant.ofEpochMilli(rs.getLong(1)),
-                            rs.getBytes(2),
-                            rs.getBytes(3),
-                            rs.getInt(4) != 0))
-                .findOne());
+        h -> h.createQuery("SELECT COUNT(*) FROM office").mapTo(Long.class).one() > 0);
   }
 
   @Override
   public void insertOffice(OfficeRecord o) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO office (id, created_at, public_keyset, recovery_wrapped,"
-                        + " require_totp) VALUES (1, :created, :pub, :rec, :totp)")
-                .bind("created", o.createdAt().toEpochMilli())
-                .bind("pub", o.publicKeyset())
-                .bind("rec", o.recoveryWrapped())
-                .bind("totp", o.requireTotp() ? 1 : 0)
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.OFFICE,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "INSERT INTO office (id, created_at, public_keyset,"
+                                    + " recovery_wrapped, require_totp) VALUES (1, :created, :pub,"
+                                    + " :rec, :totp)")
+                            .bind("created", o.createdAt().toEpochMilli())
+                            .bind("pub", o.publicKeyset())
+                            .bind("rec", o.recoveryWrapped())
+                            .bind("totp", o.requireTotp() ? 1 : 0)
+                            .execute()),
+            1);
   }
 
   @Override
   public void updateOffice(OfficeRecord o) {
-    db.withHandle(
-        h ->
-            h.createUpdate("UPDATE office SET require_totp = :totp WHERE id = 1")
-                .bind("totp", o.requireTotp() ? 1 : 0)
-                .execute());
+    OfficeRow.write(db, "require_totp = :totp", u -> u.bind("totp", o.requireTotp() ? 1 : 0));
   }
 
   private static Account account(ResultSet rs, StatementContext ctx) throws SQLException {

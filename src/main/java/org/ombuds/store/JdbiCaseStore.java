@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.ombuds.casefile.CaseStore;
+import org.ombuds.store.RowTags.Table;
 
 /** Cases and everything hanging off them, in SQL, as ciphertexts. */
 public final class JdbiCaseStore implements CaseStore {
@@ -35,64 +37,80 @@ public final class JdbiCaseStore implements CaseStore {
 
   @Override
   public void insertCase(CaseRow r) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO case_file ("
-                        + CASE_COLUMNS
-                        + ") VALUES (:id, :key, :status, :opened, :closed, :version, :handler,"
-                        + " :title, :cats, :unit, :size, :composition, :outcome, :destroy)")
-                .bind("id", r.id())
-                .bind("key", r.wrappedKey())
-                .bind("status", r.status())
-                .bind("opened", r.openedAt().toEpochMilli())
-                .bind("closed", r.closedAt().map(Instant::toEpochMilli).orElse(null))
-                .bind("version", r.version())
-                .bind("handler", r.handlerId())
-                .bind("title", r.title())
-                .bind("cats", r.categories())
-                .bind("unit", r.unitName())
-                .bind("size", r.unitSize())
-                .bind("composition", r.composition().orElse(null))
-                .bind("outcome", r.outcome().orElse(null))
-                .bind("destroy", r.destroyAfter().map(Instant::toEpochMilli).orElse(null))
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.CASE_FILE,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "INSERT INTO case_file ("
+                                    + CASE_COLUMNS
+                                    + ") VALUES (:id, :key, :status, :opened, :closed, :version, :handler,"
+                                    + " :title, :cats, :unit, :size, :composition, :outcome, :destroy)")
+                            .bind("id", r.id())
+                            .bind("key", r.wrappedKey())
+                            .bind("status", r.status())
+                            .bind("opened", r.openedAt().toEpochMilli())
+                            .bind("closed", r.closedAt().map(Instant::toEpochMilli).orElse(null))
+                            .bind("version", r.version())
+                            .bind("handler", r.handlerId())
+                            .bind("title", r.title())
+                            .bind("cats", r.categories())
+                            .bind("unit", r.unitName())
+                            .bind("size", r.unitSize())
+                            .bind("composition", r.composition().orElse(null))
+                            .bind("outcome", r.outcome().orElse(null))
+                            .bind(
+                                "destroy", r.destroyAfter().map(Instant::toEpochMilli).orElse(null))
+                            .execute()),
+            r.id());
   }
 
   @Override
   public boolean updateCase(CaseRow r, int expectedVersion) {
-    return db.withHandle(
-        h ->
-            h.createUpdate(
-                        "UPDATE case_file SET status = :status, closed_at = :closed, version = :version,"
-                            + " handler_id = :handler, title_enc = :title, categories_enc = :cats,"
-                            + " unit_name_enc = :unit, unit_size_enc = :size, composition_enc ="
-                            + " :composition, outcome_enc = :outcome, destroy_after = :destroy"
-                            + " WHERE id = :id AND version = :expected")
-                    .bind("id", r.id())
-                    .bind("expected", expectedVersion)
-                    .bind("status", r.status())
-                    .bind("closed", r.closedAt().map(Instant::toEpochMilli).orElse(null))
-                    .bind("version", expectedVersion + 1)
-                    .bind("handler", r.handlerId())
-                    .bind("title", r.title())
-                    .bind("cats", r.categories())
-                    .bind("unit", r.unitName())
-                    .bind("size", r.unitSize())
-                    .bind("composition", r.composition().orElse(null))
-                    .bind("outcome", r.outcome().orElse(null))
-                    .bind("destroy", r.destroyAfter().map(Instant::toEpochMilli).orElse(null))
-                    .execute()
-                == 1);
+    return db.tags()
+        .write(
+            db,
+            Table.CASE_FILE,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                    "UPDATE case_file SET status = :status, closed_at = :closed, version = :version,"
+                                        + " handler_id = :handler, title_enc = :title, categories_enc = :cats,"
+                                        + " unit_name_enc = :unit, unit_size_enc = :size, composition_enc ="
+                                        + " :composition, outcome_enc = :outcome, destroy_after = :destroy"
+                                        + " WHERE id = :id AND version = :expected")
+                                .bind("id", r.id())
+                                .bind("expected", expectedVersion)
+                                .bind("status", r.status())
+                                .bind(
+                                    "closed", r.closedAt().map(Instant::toEpochMilli).orElse(null))
+                                .bind("version", expectedVersion + 1)
+                                .bind("handler", r.handlerId())
+                                .bind("title", r.title())
+                                .bind("cats", r.categories())
+                                .bind("unit", r.unitName())
+                                .bind("size", r.unitSize())
+                                .bind("composition", r.composition().orElse(null))
+                                .bind("outcome", r.outcome().orElse(null))
+                                .bind(
+                                    "destroy",
+                                    r.destroyAfter().map(Instant::toEpochMilli).orElse(null))
+                                .execute()
+                            == 1),
+            r.id());
   }
 
   @Override
   public Optional<CaseRow> findCase(String id) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + CASE_COLUMNS + " FROM case_file WHERE id = :id")
+            h.createQuery("SELECT " + Table.CASE_FILE.select() + " FROM case_file WHERE id = :id")
                 .bind("id", id)
-                .map(JdbiCaseStore::caseRow)
+                .map(db.tags().checked(Table.CASE_FILE, JdbiCaseStore::caseRow))
                 .findOne());
   }
 
@@ -100,8 +118,11 @@ public final class JdbiCaseStore implements CaseStore {
   public List<CaseRow> listCases() {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + CASE_COLUMNS + " FROM case_file ORDER BY opened_at DESC")
-                .map(JdbiCaseStore::caseRow)
+            h.createQuery(
+                    "SELECT "
+                        + Table.CASE_FILE.select()
+                        + " FROM case_file ORDER BY opened_at DESC")
+                .map(db.tags().checked(Table.CASE_FILE, JdbiCaseStore::caseRow))
                 .list());
   }
 
@@ -196,74 +217,114 @@ public final class JdbiCaseStore implements CaseStore {
 
   @Override
   public void insertRecusal(String caseId, String accountId, Instant at) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO recusal (case_id, account_id, created_at) VALUES (:c, :a, :t)")
-                .bind("c", caseId)
-                .bind("a", accountId)
-                .bind("t", at.toEpochMilli())
-                .execute());
+    addRecusal(caseId, accountId, at, null);
+  }
+
+  /**
+   * Adds a recusal row and tags it; the case file's tag, which counts its recusals, is checked
+   * before and renewed after, in the same transaction.
+   */
+  private void addRecusal(String caseId, String accountId, Instant at, String inheritedFrom) {
+    db.tags()
+        .write(
+            db,
+            Table.CASE_FILE,
+            () ->
+                db.tags()
+                    .write(
+                        db,
+                        Table.RECUSAL,
+                        () ->
+                            db.withHandle(
+                                h ->
+                                    h.createUpdate(
+                                            "INSERT INTO recusal (case_id, account_id, created_at,"
+                                                + " inherited_from) VALUES (:c, :a, :t, :f)")
+                                        .bind("c", caseId)
+                                        .bind("a", accountId)
+                                        .bind("t", at.toEpochMilli())
+                                        .bind("f", inheritedFrom)
+                                        .execute()),
+                        caseId,
+                        accountId),
+            caseId);
   }
 
   @Override
   public Set<String> recusedCases(String accountId) {
-    return db.withHandle(
-        h ->
-            new HashSet<>(
-                h.createQuery("SELECT case_id FROM recusal WHERE account_id = :a")
-                    .bind("a", accountId)
-                    .mapTo(String.class)
-                    .list()));
+    return recusals("account_id", accountId, "case_id");
   }
 
   @Override
   public Set<String> recusedAccounts(String caseId) {
+    return recusals("case_id", caseId, "account_id");
+  }
+
+  /** The {@code out} column of the checked recusal rows whose {@code column} is {@code value}. */
+  private Set<String> recusals(String column, String value, String out) {
     return db.withHandle(
         h ->
             new HashSet<>(
-                h.createQuery("SELECT account_id FROM recusal WHERE case_id = :c")
-                    .bind("c", caseId)
-                    .mapTo(String.class)
+                h.createQuery(
+                        "SELECT "
+                            + Table.RECUSAL.select()
+                            + " FROM recusal WHERE "
+                            + column
+                            + " = :v")
+                    .bind("v", value)
+                    .map(db.tags().checked(Table.RECUSAL, (rs, ctx) -> rs.getString(out)))
                     .list()));
   }
 
   @Override
   public int reassignCases(String fromAccount, String toAccount) {
-    return db.withHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE case_file SET handler_id = :to, version = version + 1"
-                        + " WHERE handler_id = :from"
-                        + " AND id NOT IN (SELECT case_id FROM recusal WHERE account_id = :to)")
-                .bind("from", fromAccount)
-                .bind("to", toAccount)
-                .execute());
+    String which =
+        "handler_id = :from AND id NOT IN (SELECT case_id FROM recusal WHERE account_id = :to)";
+    return db.tags()
+        .writeWhere(
+            db,
+            Table.CASE_FILE,
+            which,
+            Map.of("from", fromAccount, "to", toAccount),
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "UPDATE case_file SET handler_id = :to, version = version + 1 WHERE "
+                                    + which)
+                            .bind("from", fromAccount)
+                            .bind("to", toAccount)
+                            .execute()));
   }
 
   @Override
   public void insertInheritedRecusal(
       String caseId, String accountId, String fromAccount, Instant at) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO recusal (case_id, account_id, created_at, inherited_from)"
-                        + " VALUES (:c, :a, :t, :f)")
-                .bind("c", caseId)
-                .bind("a", accountId)
-                .bind("t", at.toEpochMilli())
-                .bind("f", fromAccount)
-                .execute());
+    addRecusal(caseId, accountId, at, fromAccount);
   }
 
   @Override
   public int deleteInheritedRecusals(String accountId) {
-    return db.withHandle(
-        h ->
-            h.createUpdate(
-                    "DELETE FROM recusal WHERE account_id = :a AND inherited_from IS NOT NULL")
-                .bind("a", accountId)
-                .execute());
+    String inherited = "account_id = :a AND inherited_from IS NOT NULL";
+    return db.tags()
+        .writeWhere(
+            db,
+            Table.CASE_FILE,
+            "id IN (SELECT case_id FROM recusal WHERE " + inherited + ")",
+            Map.of("a", accountId),
+            () ->
+                db.tags()
+                    .writeWhere(
+                        db,
+                        Table.RECUSAL,
+                        inherited,
+                        Map.of("a", accountId),
+                        () ->
+                            db.withHandle(
+                                h ->
+                                    h.createUpdate("DELETE FROM recusal WHERE " + inherited)
+                                        .bind("a", accountId)
+                                        .execute())));
   }
 
   @Override
@@ -271,24 +332,30 @@ public final class JdbiCaseStore implements CaseStore {
     return db.withHandle(
         h ->
             h.createQuery(
-                    "SELECT id FROM case_file WHERE status = 'CLOSED' AND destroy_after <= :now")
+                    "SELECT "
+                        + Table.CASE_FILE.select()
+                        + " FROM case_file WHERE status = 'CLOSED' AND destroy_after <= :now")
                 .bind("now", now.toEpochMilli())
-                .mapTo(String.class)
+                .map(db.tags().checked(Table.CASE_FILE, (rs, ctx) -> rs.getString("id")))
                 .list());
   }
 
   @Override
   public void destroyCase(String caseId) {
-    db.withHandle(
-        h -> {
-          for (String t :
-              List.of("note", "person", "contact", "case_option", "reminder", "recusal")) {
-            h.createUpdate("DELETE FROM " + t + " WHERE case_id = :c").bind("c", caseId).execute();
-          }
-          JdbiPortalStore.detachCase(h, caseId); // the portal thread outlives the case
-          h.createUpdate("DELETE FROM case_file WHERE id = :c").bind("c", caseId).execute();
-          return null;
-        });
+    db.inTransaction(
+        () ->
+            db.withHandle(
+                h -> {
+                  for (String t :
+                      List.of("note", "person", "contact", "case_option", "reminder", "recusal")) {
+                    h.createUpdate("DELETE FROM " + t + " WHERE case_id = :c")
+                        .bind("c", caseId)
+                        .execute();
+                  }
+                  JdbiPortalStore.detachCase(db, h, caseId); // the portal thread outlives the case
+                  h.createUpdate("DELETE FROM case_file WHERE id = :c").bind("c", caseId).execute();
+                  return null;
+                }));
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.ombuds.anonymity.Thresholds;
 import org.ombuds.mandate.DisclosureStatus;
 import org.ombuds.mandate.DisclosureStore;
+import org.ombuds.store.RowTags.Table;
 
 /** Disclosures, consents and determinations in SQL, as ciphertexts. */
 public final class JdbiDisclosureStore implements DisclosureStore {
@@ -25,41 +26,56 @@ public final class JdbiDisclosureStore implements DisclosureStore {
 
   @Override
   public void insertDisclosure(DisclosureRow r) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO disclosure ("
-                        + D_COLUMNS
-                        + ") VALUES (:id, :case, :status, :version, :created, :released, :data)")
-                .bind("id", r.id())
-                .bind("case", r.caseId())
-                .bind("status", r.status())
-                .bind("version", r.version())
-                .bind("created", r.createdAt().toEpochMilli())
-                .bind("released", r.releasedAt().map(Instant::toEpochMilli).orElse(null))
-                .bind("data", r.data())
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.DISCLOSURE,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "INSERT INTO disclosure ("
+                                    + D_COLUMNS
+                                    + ") VALUES (:id, :case, :status, :version, :created, :released, :data)")
+                            .bind("id", r.id())
+                            .bind("case", r.caseId())
+                            .bind("status", r.status())
+                            .bind("version", r.version())
+                            .bind("created", r.createdAt().toEpochMilli())
+                            .bind(
+                                "released", r.releasedAt().map(Instant::toEpochMilli).orElse(null))
+                            .bind("data", r.data())
+                            .execute()),
+            r.id());
   }
 
   @Override
   public boolean updateDisclosure(
       DisclosureRow r, int expectedVersion, DisclosureStatus expectedStatus) {
-    return db.withHandle(
-        h ->
-            h.createUpdate(
-                        "UPDATE disclosure SET status = :status, version = :version, released_at = :released,"
-                            + " data_enc = :data WHERE id = :id AND case_id = :case AND version = :expected"
-                            + " AND status = :expectedStatus")
-                    .bind("id", r.id())
-                    .bind("expectedStatus", expectedStatus.name())
-                    .bind("case", r.caseId())
-                    .bind("status", r.status())
-                    .bind("version", r.version())
-                    .bind("expected", expectedVersion)
-                    .bind("released", r.releasedAt().map(Instant::toEpochMilli).orElse(null))
-                    .bind("data", r.data())
-                    .execute()
-                == 1);
+    return db.tags()
+        .write(
+            db,
+            Table.DISCLOSURE,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                    "UPDATE disclosure SET status = :status, version = :version, released_at = :released,"
+                                        + " data_enc = :data WHERE id = :id AND case_id = :case AND version = :expected"
+                                        + " AND status = :expectedStatus")
+                                .bind("id", r.id())
+                                .bind("expectedStatus", expectedStatus.name())
+                                .bind("case", r.caseId())
+                                .bind("status", r.status())
+                                .bind("version", r.version())
+                                .bind("expected", expectedVersion)
+                                .bind(
+                                    "released",
+                                    r.releasedAt().map(Instant::toEpochMilli).orElse(null))
+                                .bind("data", r.data())
+                                .execute()
+                            == 1),
+            r.id());
   }
 
   @Override
@@ -67,10 +83,12 @@ public final class JdbiDisclosureStore implements DisclosureStore {
     return db.withHandle(
         h ->
             h.createQuery(
-                    "SELECT " + D_COLUMNS + " FROM disclosure WHERE id = :id AND case_id = :case")
+                    "SELECT "
+                        + Table.DISCLOSURE.select()
+                        + " FROM disclosure WHERE id = :id AND case_id = :case")
                 .bind("id", id)
                 .bind("case", caseId)
-                .map(JdbiDisclosureStore::disclosure)
+                .map(db.tags().checked(Table.DISCLOSURE, JdbiDisclosureStore::disclosure))
                 .findOne());
   }
 
@@ -81,12 +99,12 @@ public final class JdbiDisclosureStore implements DisclosureStore {
         h ->
             h.createQuery(
                     "SELECT "
-                        + D_COLUMNS
+                        + Table.DISCLOSURE.select()
                         + " FROM disclosure WHERE id = :id AND case_id = :case"
                         + lock)
                 .bind("id", id)
                 .bind("case", caseId)
-                .map(JdbiDisclosureStore::disclosure)
+                .map(db.tags().checked(Table.DISCLOSURE, JdbiDisclosureStore::disclosure))
                 .findOne());
   }
 
@@ -96,10 +114,10 @@ public final class JdbiDisclosureStore implements DisclosureStore {
         h ->
             h.createQuery(
                     "SELECT "
-                        + D_COLUMNS
+                        + Table.DISCLOSURE.select()
                         + " FROM disclosure WHERE case_id = :case ORDER BY created_at")
                 .bind("case", caseId)
-                .map(JdbiDisclosureStore::disclosure)
+                .map(db.tags().checked(Table.DISCLOSURE, JdbiDisclosureStore::disclosure))
                 .list());
   }
 
@@ -107,29 +125,38 @@ public final class JdbiDisclosureStore implements DisclosureStore {
   public List<DisclosureRow> released() {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + D_COLUMNS + " FROM disclosure WHERE status = 'RELEASED'")
-                .map(JdbiDisclosureStore::disclosure)
+            h.createQuery(
+                    "SELECT "
+                        + Table.DISCLOSURE.select()
+                        + " FROM disclosure WHERE status = 'RELEASED'")
+                .map(db.tags().checked(Table.DISCLOSURE, JdbiDisclosureStore::disclosure))
                 .list());
   }
 
   @Override
   public void insertConsent(ConsentRow r) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO consent ("
-                        + C_COLUMNS
-                        + ") VALUES (:id, :d, :case, :person, :version, :method, :given, :revoked, :data)")
-                .bind("id", r.id())
-                .bind("d", r.disclosureId())
-                .bind("case", r.caseId())
-                .bind("person", r.personId())
-                .bind("version", r.version())
-                .bind("method", r.method())
-                .bind("given", r.givenAt().toEpochMilli())
-                .bind("revoked", r.revokedAt().map(Instant::toEpochMilli).orElse(null))
-                .bind("data", r.data())
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.CONSENT,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "INSERT INTO consent ("
+                                    + C_COLUMNS
+                                    + ") VALUES (:id, :d, :case, :person, :version, :method, :given, :revoked, :data)")
+                            .bind("id", r.id())
+                            .bind("d", r.disclosureId())
+                            .bind("case", r.caseId())
+                            .bind("person", r.personId())
+                            .bind("version", r.version())
+                            .bind("method", r.method())
+                            .bind("given", r.givenAt().toEpochMilli())
+                            .bind("revoked", r.revokedAt().map(Instant::toEpochMilli).orElse(null))
+                            .bind("data", r.data())
+                            .execute()),
+            r.id());
   }
 
   @Override
@@ -138,10 +165,10 @@ public final class JdbiDisclosureStore implements DisclosureStore {
         h ->
             h.createQuery(
                     "SELECT "
-                        + C_COLUMNS
+                        + Table.CONSENT.select()
                         + " FROM consent WHERE disclosure_id = :d ORDER BY given_at, id")
                 .bind("d", disclosureId)
-                .map(JdbiDisclosureStore::consent)
+                .map(db.tags().checked(Table.CONSENT, JdbiDisclosureStore::consent))
                 .list());
   }
 
@@ -150,42 +177,56 @@ public final class JdbiDisclosureStore implements DisclosureStore {
     return db.withHandle(
         h ->
             h.createQuery(
-                    "SELECT " + C_COLUMNS + " FROM consent WHERE id = :id AND case_id = :case")
+                    "SELECT "
+                        + Table.CONSENT.select()
+                        + " FROM consent WHERE id = :id AND case_id = :case")
                 .bind("id", id)
                 .bind("case", caseId)
-                .map(JdbiDisclosureStore::consent)
+                .map(db.tags().checked(Table.CONSENT, JdbiDisclosureStore::consent))
                 .findOne());
   }
 
   @Override
   public boolean revokeConsent(String id, Instant at) {
-    return db.withHandle(
-        h ->
-            h.createUpdate(
-                        "UPDATE consent SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
-                    .bind("id", id)
-                    .bind("at", at.toEpochMilli())
-                    .execute()
-                == 1);
+    return db.tags()
+        .write(
+            db,
+            Table.CONSENT,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                    "UPDATE consent SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+                                .bind("id", id)
+                                .bind("at", at.toEpochMilli())
+                                .execute()
+                            == 1),
+            id);
   }
 
   @Override
   public void insertDetermination(DeterminationRow r) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO determination (id, disclosure_id, case_id, version, author_id, created_at,"
-                        + " confirmed_by, data_enc) VALUES (:id, :d, :case, :version, :author, :created,"
-                        + " :confirmed, :data)")
-                .bind("id", r.id())
-                .bind("d", r.disclosureId())
-                .bind("case", r.caseId())
-                .bind("version", r.version())
-                .bind("author", r.authorId())
-                .bind("created", r.createdAt().toEpochMilli())
-                .bind("confirmed", r.confirmedBy().orElse(null))
-                .bind("data", r.data())
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.DETERMINATION,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "INSERT INTO determination (id, disclosure_id, case_id, version, author_id, created_at,"
+                                    + " confirmed_by, data_enc) VALUES (:id, :d, :case, :version, :author, :created,"
+                                    + " :confirmed, :data)")
+                            .bind("id", r.id())
+                            .bind("d", r.disclosureId())
+                            .bind("case", r.caseId())
+                            .bind("version", r.version())
+                            .bind("author", r.authorId())
+                            .bind("created", r.createdAt().toEpochMilli())
+                            .bind("confirmed", r.confirmedBy().orElse(null))
+                            .bind("data", r.data())
+                            .execute()),
+            r.id());
   }
 
   @Override
@@ -193,105 +234,92 @@ public final class JdbiDisclosureStore implements DisclosureStore {
     return db.withHandle(
         h ->
             h.createQuery(
-                    "SELECT id, disclosure_id, case_id, version, author_id, created_at, confirmed_by, data_enc"
+                    "SELECT "
+                        + Table.DETERMINATION.select()
                         + " FROM determination WHERE id = :id AND disclosure_id = :d")
                 .bind("id", id)
                 .bind("d", disclosureId)
                 .map(
-                    (rs, ctx) ->
-                        new DeterminationRow(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getInt(4),
-                            rs.getString(5),
-                            Instant.ofEpochMilli(rs.getLong(6)),
-                            Optional.ofNullable(rs.getString(7)),
-                            rs.getBytes(8)))
+                    db.tags()
+                        .checked(
+                            Table.DETERMINATION,
+                            (rs, ctx) ->
+                                new DeterminationRow(
+                                    rs.getString("id"),
+                                    rs.getString("disclosure_id"),
+                                    rs.getString("case_id"),
+                                    rs.getInt("version"),
+                                    rs.getString("author_id"),
+                                    Instant.ofEpochMilli(rs.getLong("created_at")),
+                                    Optional.ofNullable(rs.getString("confirmed_by")),
+                                    rs.getBytes("data_enc"))))
                 .findOne());
   }
 
   @Override
   public void confirmDetermination(String id, String accountId) {
-    db.withHandle(
-        h ->
-            h.createUpdate("UPDATE determination SET confirmed_by = :a WHERE id = :id")
-                .bind("id", id)
-                .bind("a", accountId)
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.DETERMINATION,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate("UPDATE determination SET confirmed_by = :a WHERE id = :id")
+                            .bind("id", id)
+                            .bind("a", accountId)
+                            .execute()),
+            id);
   }
 
   @Override
   public boolean exceptionNeedsSecond() {
-    return db.withHandle(
-        h ->
-            h.createQuery("SELECT exception_needs_second FROM office WHERE id = 1")
-                    .mapTo(Integer.class)
-                    .findOne()
-                    .orElse(0)
-                != 0);
+    return OfficeRow.read(db, (rs, ctx) -> rs.getInt("exception_needs_second") != 0).orElse(false);
   }
 
   @Override
   public void setExceptionNeedsSecond(boolean required) {
-    db.withHandle(
-        h ->
-            h.createUpdate("UPDATE office SET exception_needs_second = :v WHERE id = 1")
-                .bind("v", required ? 1 : 0)
-                .execute());
+    OfficeRow.write(db, "exception_needs_second = :v", u -> u.bind("v", required ? 1 : 0));
   }
 
   @Override
   public Thresholds thresholds() {
-    return db.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT anon_high, anon_medium, anon_small_unit, anon_repeated, anon_soon_days"
-                        + " FROM office WHERE id = 1")
-                .map(
-                    (rs, ctx) ->
-                        new Thresholds(
-                            rs.getInt(1),
-                            rs.getInt(2),
-                            rs.getInt(3),
-                            rs.getInt(4),
-                            java.time.Duration.ofDays(rs.getInt(5))))
-                .findOne()
-                .orElse(Thresholds.DEFAULTS));
+    return OfficeRow.read(
+            db,
+            (rs, ctx) ->
+                new Thresholds(
+                    rs.getInt("anon_high"),
+                    rs.getInt("anon_medium"),
+                    rs.getInt("anon_small_unit"),
+                    rs.getInt("anon_repeated"),
+                    java.time.Duration.ofDays(rs.getInt("anon_soon_days"))))
+        .orElse(Thresholds.DEFAULTS);
   }
 
   @Override
   public void setThresholds(Thresholds t) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE office SET anon_high = :h, anon_medium = :m, anon_small_unit = :s,"
-                        + " anon_repeated = :r, anon_soon_days = :d WHERE id = 1")
-                .bind("h", t.highWhenSetAtMost())
+    OfficeRow.write(
+        db,
+        "anon_high = :h, anon_medium = :m, anon_small_unit = :s, anon_repeated = :r,"
+            + " anon_soon_days = :d",
+        u ->
+            u.bind("h", t.highWhenSetAtMost())
                 .bind("m", t.mediumWhenSetAtMost())
                 .bind("s", t.smallUnitAtMost())
                 .bind("r", t.repeatedReleasesAtLeast())
-                .bind("d", (int) t.soonAfterContact().toDays())
-                .execute());
+                .bind("d", (int) t.soonAfterContact().toDays()));
   }
 
   @Override
   public Optional<String> letterhead() {
-    return db.withHandle(
-            h ->
-                h.createQuery("SELECT letterhead FROM office WHERE id = 1")
-                    .mapTo(String.class)
-                    .findOne())
+    return OfficeRow.read(db, (rs, ctx) -> Optional.ofNullable(rs.getString("letterhead")))
+        .flatMap(l -> l)
         .filter(s -> !s.isBlank());
   }
 
   @Override
   public void setLetterhead(String letterhead) {
-    db.withHandle(
-        h ->
-            h.createUpdate("UPDATE office SET letterhead = :l WHERE id = 1")
-                .bind("l", letterhead)
-                .execute());
+    OfficeRow.write(db, "letterhead = :l", u -> u.bind("l", letterhead));
   }
 
   private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

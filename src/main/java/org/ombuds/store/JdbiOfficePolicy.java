@@ -14,21 +14,12 @@ public final class JdbiOfficePolicy implements OfficePolicy {
 
   @Override
   public int graceDays() {
-    return db.withHandle(
-        h ->
-            h.createQuery("SELECT grace_days FROM office WHERE id = 1")
-                .mapTo(Integer.class)
-                .findOne()
-                .orElse(0));
+    return OfficeRow.read(db, (rs, ctx) -> rs.getInt("grace_days")).orElse(0);
   }
 
   @Override
   public void setGraceDays(int days) {
-    db.withHandle(
-        h ->
-            h.createUpdate("UPDATE office SET grace_days = :d WHERE id = 1")
-                .bind("d", days)
-                .execute());
+    OfficeRow.write(db, "grace_days = :d", u -> u.bind("d", days));
   }
 
   @Override
@@ -48,11 +39,13 @@ public final class JdbiOfficePolicy implements OfficePolicy {
   public boolean isActiveOmbuds(String accountId) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT COUNT(*) FROM account WHERE id = :id AND active = 1")
-                    .bind("id", accountId)
-                    .mapTo(Integer.class)
-                    .one()
-                > 0);
+            h.createQuery(
+                    "SELECT " + RowTags.Table.ACCOUNT.select() + " FROM account WHERE id = :id")
+                .bind("id", accountId)
+                .map(
+                    db.tags().checked(RowTags.Table.ACCOUNT, (rs, ctx) -> rs.getInt("active") != 0))
+                .findOne()
+                .orElse(false));
   }
 
   @Override

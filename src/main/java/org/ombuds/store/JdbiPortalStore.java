@@ -3,10 +3,12 @@ package org.ombuds.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.ombuds.portal.PortalStore;
+import org.ombuds.store.RowTags.Table;
 
 /** The portal's threads, messages and consent requests in SQL, as ciphertexts and wrapped keys. */
 public final class JdbiPortalStore implements PortalStore {
@@ -30,18 +32,27 @@ public final class JdbiPortalStore implements PortalStore {
    * (they and their receipts outlive it) and deletes their messages, the visitor's name and way to
    * reach, and the consent requests.
    */
-  static void detachCase(Handle h, String caseId) {
+  static void detachCase(Database db, Handle h, String caseId) {
     h.createUpdate(
             "DELETE FROM portal_message WHERE thread_id IN"
                 + " (SELECT id FROM portal_thread WHERE case_id = :c)")
         .bind("c", caseId)
         .execute();
     h.createUpdate("DELETE FROM portal_consent WHERE case_id = :c").bind("c", caseId).execute();
-    h.createUpdate(
-            "UPDATE portal_thread SET case_id = NULL, person_id = NULL, meta_enc = NULL, unread = 0"
-                + " WHERE case_id = :c")
-        .bind("c", caseId)
-        .execute();
+    db.tags()
+        .writeWhere(
+            db,
+            Table.PORTAL_THREAD,
+            "case_id = :c",
+            Map.of("c", caseId),
+            () ->
+                db.withHandle(
+                    tx ->
+                        tx.createUpdate(
+                                "UPDATE portal_thread SET case_id = NULL, person_id = NULL,"
+                                    + " meta_enc = NULL, unread = 0 WHERE case_id = :c")
+                            .bind("c", caseId)
+                            .execute()));
   }
 
   @Override
@@ -66,35 +77,44 @@ public final class JdbiPortalStore implements PortalStore {
 
   @Override
   public void insertThread(ThreadRow r) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO portal_thread ("
-                        + T_COLUMNS
-                        + ") VALUES (:id, :lookup, :hint, :verifier, :pub, :wrapped, :meta, :case,"
-                        + " :person, :day, :activity, :unread)")
-                .bind("id", r.id())
-                .bind("lookup", r.lookup())
-                .bind("hint", r.hint().orElse(null))
-                .bind("verifier", r.verifier())
-                .bind("pub", r.publicKeyset())
-                .bind("wrapped", r.wrappedPrivate())
-                .bind("meta", r.meta().orElse(null))
-                .bind("case", r.caseId().orElse(null))
-                .bind("person", r.personId().orElse(null))
-                .bind("day", r.openedDay())
-                .bind("activity", r.activity())
-                .bind("unread", r.unread() ? 1 : 0)
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.PORTAL_THREAD,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "INSERT INTO portal_thread ("
+                                    + T_COLUMNS
+                                    + ") VALUES (:id, :lookup, :hint, :verifier, :pub, :wrapped, :meta, :case,"
+                                    + " :person, :day, :activity, :unread)")
+                            .bind("id", r.id())
+                            .bind("lookup", r.lookup())
+                            .bind("hint", r.hint().orElse(null))
+                            .bind("verifier", r.verifier())
+                            .bind("pub", r.publicKeyset())
+                            .bind("wrapped", r.wrappedPrivate())
+                            .bind("meta", r.meta().orElse(null))
+                            .bind("case", r.caseId().orElse(null))
+                            .bind("person", r.personId().orElse(null))
+                            .bind("day", r.openedDay())
+                            .bind("activity", r.activity())
+                            .bind("unread", r.unread() ? 1 : 0)
+                            .execute()),
+            r.id());
   }
 
   @Override
   public Optional<ThreadRow> threadByLookup(String lookup) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + T_COLUMNS + " FROM portal_thread WHERE lookup = :l")
+            h.createQuery(
+                    "SELECT "
+                        + Table.PORTAL_THREAD.select()
+                        + " FROM portal_thread WHERE lookup = :l")
                 .bind("l", lookup)
-                .map(JdbiPortalStore::thread)
+                .map(db.tags().checked(Table.PORTAL_THREAD, JdbiPortalStore::thread))
                 .findOne());
   }
 
@@ -111,31 +131,53 @@ public final class JdbiPortalStore implements PortalStore {
 
   @Override
   public void fillHint(String threadId, String hint) {
-    db.withHandle(
-        h ->
-            h.createUpdate("UPDATE portal_thread SET hint = :h WHERE id = :id AND hint IS NULL")
-                .bind("h", hint)
-                .bind("id", threadId)
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.PORTAL_THREAD,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "UPDATE portal_thread SET hint = :h WHERE id = :id AND hint IS NULL")
+                            .bind("h", hint)
+                            .bind("id", threadId)
+                            .execute()),
+            threadId);
   }
 
   @Override
   public Optional<ThreadRow> thread(String id) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + T_COLUMNS + " FROM portal_thread WHERE id = :id")
+            h.createQuery(
+                    "SELECT " + Table.PORTAL_THREAD.select() + " FROM portal_thread WHERE id = :id")
                 .bind("id", id)
-                .map(JdbiPortalStore::thread)
+                .map(db.tags().checked(Table.PORTAL_THREAD, JdbiPortalStore::thread))
                 .findOne());
   }
 
   @Override
-  public List<ThreadRow> threads() {
-    return db.withHandle(
+  public ThreadList threads() {
+    List<ThreadRow> sound = new java.util.ArrayList<>();
+    List<String> tampered = new java.util.ArrayList<>();
+    db.withHandle(
         h ->
-            h.createQuery("SELECT " + T_COLUMNS + " FROM portal_thread ORDER BY activity DESC")
-                .map(JdbiPortalStore::thread)
+            h.createQuery(
+                    "SELECT "
+                        + Table.PORTAL_THREAD.select()
+                        + " FROM portal_thread ORDER BY activity DESC")
+                .map(
+                    (rs, ctx) -> {
+                      if (db.tags().sound(Table.PORTAL_THREAD, rs)) {
+                        sound.add(thread(rs, ctx));
+                      } else {
+                        tampered.add(rs.getString("id"));
+                      }
+                      return Boolean.TRUE;
+                    })
                 .list());
+    return new ThreadList(sound, tampered);
   }
 
   @Override
@@ -144,12 +186,12 @@ public final class JdbiPortalStore implements PortalStore {
         h ->
             h.createQuery(
                     "SELECT "
-                        + T_COLUMNS
+                        + Table.PORTAL_THREAD.select()
                         + " FROM portal_thread WHERE case_id = :c AND person_id = :p"
                         + " ORDER BY activity DESC")
                 .bind("c", caseId)
                 .bind("p", personId)
-                .map(JdbiPortalStore::thread)
+                .map(db.tags().checked(Table.PORTAL_THREAD, JdbiPortalStore::thread))
                 .list());
   }
 
@@ -166,35 +208,54 @@ public final class JdbiPortalStore implements PortalStore {
 
   @Override
   public void touch(String threadId, long activity, boolean unread) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE portal_thread SET activity = :a"
-                        + (unread ? ", unread = 1" : "")
-                        + " WHERE id = :id")
-                .bind("a", activity)
-                .bind("id", threadId)
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.PORTAL_THREAD,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "UPDATE portal_thread SET activity = :a"
+                                    + (unread ? ", unread = 1" : "")
+                                    + " WHERE id = :id")
+                            .bind("a", activity)
+                            .bind("id", threadId)
+                            .execute()),
+            threadId);
   }
 
   @Override
   public void markRead(String threadId) {
-    db.withHandle(
-        h ->
-            h.createUpdate("UPDATE portal_thread SET unread = 0 WHERE id = :id")
-                .bind("id", threadId)
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.PORTAL_THREAD,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate("UPDATE portal_thread SET unread = 0 WHERE id = :id")
+                            .bind("id", threadId)
+                            .execute()),
+            threadId);
   }
 
   @Override
   public void link(String threadId, String caseId, String personId) {
-    db.withHandle(
-        h ->
-            h.createUpdate("UPDATE portal_thread SET case_id = :c, person_id = :p WHERE id = :id")
-                .bind("c", caseId)
-                .bind("p", personId)
-                .bind("id", threadId)
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.PORTAL_THREAD,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "UPDATE portal_thread SET case_id = :c, person_id = :p WHERE id = :id")
+                            .bind("c", caseId)
+                            .bind("p", personId)
+                            .bind("id", threadId)
+                            .execute()),
+            threadId);
   }
 
   @Override
@@ -252,26 +313,31 @@ public final class JdbiPortalStore implements PortalStore {
 
   @Override
   public void insertConsent(ConsentRow r) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO portal_consent ("
-                        + C_COLUMNS
-                        + ") VALUES (:id, :thread, :d, :case, :person, :version, :status, :seq,"
-                        + " :consent, :visitor, :office)")
-                .bind("id", r.id())
-                .bind("thread", r.threadId())
-                .bind("d", r.disclosureId())
-                .bind("case", r.caseId())
-                .bind("person", r.personId())
-                .bind("version", r.version())
-                .bind("status", r.status())
-                .bind("seq", r.seq())
-                .bind("consent", r.consentId().orElse(null))
-                .bind("visitor", r.visitorSealed())
-                .bind("office", r.officeSealed().orElse(null))
-                .bind("office", r.officeSealed().orElse(null))
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.PORTAL_CONSENT,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "INSERT INTO portal_consent ("
+                                    + C_COLUMNS
+                                    + ") VALUES (:id, :thread, :d, :case, :person, :version, :status, :seq,"
+                                    + " :consent, :visitor, :office)")
+                            .bind("id", r.id())
+                            .bind("thread", r.threadId())
+                            .bind("d", r.disclosureId())
+                            .bind("case", r.caseId())
+                            .bind("person", r.personId())
+                            .bind("version", r.version())
+                            .bind("status", r.status())
+                            .bind("seq", r.seq())
+                            .bind("consent", r.consentId().orElse(null))
+                            .bind("visitor", r.visitorSealed())
+                            .bind("office", r.officeSealed().orElse(null))
+                            .execute()),
+            r.id());
   }
 
   @Override
@@ -289,49 +355,70 @@ public final class JdbiPortalStore implements PortalStore {
         h ->
             h.createQuery(
                     "SELECT "
-                        + C_COLUMNS
+                        + Table.PORTAL_CONSENT.select()
                         + " FROM portal_consent WHERE "
                         + column
                         + " = :v ORDER BY seq")
                 .bind("v", value)
-                .map(JdbiPortalStore::consent)
+                .map(db.tags().checked(Table.PORTAL_CONSENT, JdbiPortalStore::consent))
                 .list());
   }
 
   @Override
   public boolean setConsentStatusIf(
       String id, String expected, String status, Optional<String> consentId) {
-    return db.withHandle(
-            h ->
-                h.createUpdate(
-                        "UPDATE portal_consent SET status = :s, consent_id = :c"
-                            + " WHERE id = :id AND status = :e")
-                    .bind("s", status)
-                    .bind("c", consentId.orElse(null))
-                    .bind("id", id)
-                    .bind("e", expected)
-                    .execute())
+    return db.tags()
+            .write(
+                db,
+                Table.PORTAL_CONSENT,
+                () ->
+                    db.withHandle(
+                        h ->
+                            h.createUpdate(
+                                    "UPDATE portal_consent SET status = :s, consent_id = :c"
+                                        + " WHERE id = :id AND status = :e")
+                                .bind("s", status)
+                                .bind("c", consentId.orElse(null))
+                                .bind("id", id)
+                                .bind("e", expected)
+                                .execute()),
+                id)
         == 1;
   }
 
   @Override
   public void setConsentStatus(String id, String status, Optional<String> consentId) {
-    db.withHandle(
-        h ->
-            h.createUpdate("UPDATE portal_consent SET status = :s, consent_id = :c WHERE id = :id")
-                .bind("s", status)
-                .bind("c", consentId.orElse(null))
-                .bind("id", id)
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.PORTAL_CONSENT,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "UPDATE portal_consent SET status = :s, consent_id = :c WHERE id = :id")
+                            .bind("s", status)
+                            .bind("c", consentId.orElse(null))
+                            .bind("id", id)
+                            .execute()),
+            id);
   }
 
   @Override
   public Optional<DraftState> draftState(String disclosureId) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT case_id, status, version FROM disclosure WHERE id = :id")
+            h.createQuery("SELECT " + Table.DISCLOSURE.select() + " FROM disclosure WHERE id = :id")
                 .bind("id", disclosureId)
-                .map((rs, ctx) -> new DraftState(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .map(
+                    db.tags()
+                        .checked(
+                            Table.DISCLOSURE,
+                            (rs, ctx) ->
+                                new DraftState(
+                                    rs.getString("case_id"),
+                                    rs.getString("status"),
+                                    rs.getInt("version"))))
                 .findOne());
   }
 

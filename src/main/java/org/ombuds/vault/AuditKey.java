@@ -217,6 +217,21 @@ public final class AuditKey {
     }
   }
 
+  /**
+   * A key for another purpose, derived from this one (HMAC-SHA256 of {@code
+   * "ombuds-derived-key-v1:" + purpose}), so that the audit log's tags and, say, the row tags never
+   * share a key while one file holds both.
+   */
+  public AuditKey derive(String purpose) {
+    Objects.requireNonNull(purpose, "purpose");
+    byte[] derived = tag(("ombuds-derived-key-v1:" + purpose).getBytes(StandardCharsets.UTF_8));
+    try {
+      return new AuditKey(derived);
+    } finally {
+      Arrays.fill(derived, (byte) 0);
+    }
+  }
+
   /** Whether the tag is this key's HMAC-SHA256 of the data; compared in constant time. */
   public boolean verify(byte[] data, byte[] tag) {
     Objects.requireNonNull(tag, "tag");

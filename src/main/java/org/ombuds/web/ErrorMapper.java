@@ -123,6 +123,17 @@ final class ErrorMapper {
                   + " has run 'ombuds audit verify' and investigated.");
         });
     routes.exception(
+        org.ombuds.common.TamperedRowException.class,
+        (e, ctx) -> {
+          // Identifiers only: the table and the row's key, never what the row holds.
+          LOG.error("A {} row ({}) does not match its authentication tag", e.table(), e.key());
+          I18n i18n =
+              Auth.isApi(ctx)
+                  ? I18n.of("en")
+                  : I18n.of(I18n.fromAcceptLanguage(ctx.header("Accept-Language")));
+          answer(ctx, 409, "tampered", i18n.t("error.tampered"));
+        });
+    routes.exception(
         HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), null, null));
     routes.exception(
         Exception.class,

@@ -174,6 +174,7 @@ final class PortalApi {
     out.put("openedDay", e.openedDay().toString());
     out.put("unread", e.unread());
     out.put("messages", e.messages());
+    out.put("tampered", e.tampered());
     return out;
   }
 

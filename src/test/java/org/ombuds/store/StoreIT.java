@@ -34,7 +34,16 @@ class StoreIT {
   }
 
   private static Database open(String url) {
-    return Database.open(DbConfig.fromUrl(url));
+    Database db = Database.open(DbConfig.fromUrl(url));
+    try {
+      Path keyFile = Files.createTempDirectory("ombuds-store-key-").resolve("audit.key");
+      db.useRowTags(
+          new RowTags(
+              org.ombuds.app.Office.authenticator(org.ombuds.vault.AuditKey.generate(keyFile))));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return db;
   }
 
   private static Account account(String id, String name) {

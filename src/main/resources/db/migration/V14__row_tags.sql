@@ -1,0 +1,14 @@
+-- Rows that the mandate's guarantees rest on carry a MAC (HMAC-SHA256) under a key derived from the
+-- audit key file, which lives outside the database: over the table's name and every column's value,
+-- so that a database administrator can neither edit such a row nor make one up undetected
+-- (org.ombuds.store.RowTags). NULL until the office is first opened by the release that brings this
+-- column; that first open tags every row and records it in the data directory.
+ALTER TABLE office ADD COLUMN mac ${blob};
+ALTER TABLE account ADD COLUMN mac ${blob};
+ALTER TABLE case_file ADD COLUMN mac ${blob};
+ALTER TABLE recusal ADD COLUMN mac ${blob};
+ALTER TABLE disclosure ADD COLUMN mac ${blob};
+ALTER TABLE consent ADD COLUMN mac ${blob};
+ALTER TABLE determination ADD COLUMN mac ${blob};
+ALTER TABLE portal_thread ADD COLUMN mac ${blob};
+ALTER TABLE portal_consent ADD COLUMN mac ${blob};
