@@ -12,3 +12,11 @@ ALTER TABLE consent ADD COLUMN mac ${blob};
 ALTER TABLE determination ADD COLUMN mac ${blob};
 ALTER TABLE portal_thread ADD COLUMN mac ${blob};
 ALTER TABLE portal_consent ADD COLUMN mac ${blob};
+
+-- A visitor's decisions (grant, refusal, withdrawal) are signed with a key derived from their
+-- receipt (Ed25519; org.ombuds.vault.PortalVault): the thread keeps the public half, the request
+-- the signature of its latest decision. Decisions taken before this release carry none: the office
+-- row records the first request sequence number from which a signature is required.
+ALTER TABLE portal_thread ADD COLUMN decision_key ${blob};
+ALTER TABLE portal_consent ADD COLUMN decision_sig ${blob};
+ALTER TABLE office ADD COLUMN signed_decisions_from BIGINT NOT NULL DEFAULT 0;

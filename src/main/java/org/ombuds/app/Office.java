@@ -339,7 +339,12 @@ public final class Office implements AutoCloseable {
     long n =
         db.inTransaction(
             () -> {
-              long tagged = db.withHandleForMaintenance(h -> db.tags().tagUntagged(h));
+              long tagged =
+                  db.withHandleForMaintenance(
+                      h -> {
+                        JdbiPortalStore.markUnsignedDecisions(h);
+                        return db.tags().tagUntagged(h);
+                      });
               audit.append(
                   new AuditEvent(
                       AuditKind.ROWS_AUTHENTICATED, "system", "database", Long.toString(tagged)));

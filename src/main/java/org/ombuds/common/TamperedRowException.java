@@ -23,6 +23,21 @@ public final class TamperedRowException extends RuntimeException {
     this.key = key;
   }
 
+  /** A row whose content is well tagged but fails another check, told by {@code why}. */
+  public TamperedRowException(String table, String key, String why) {
+    super(
+        "The database was altered outside ombuds: the "
+            + table
+            + " row "
+            + key
+            + " "
+            + why
+            + ", so nothing that depends on it is done. Run 'ombuds audit verify' and restore the"
+            + " database from a backup.");
+    this.table = table;
+    this.key = key;
+  }
+
   /** The table holding the bad row. */
   public String table() {
     return table;

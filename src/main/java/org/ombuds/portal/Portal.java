@@ -26,6 +26,7 @@ import org.ombuds.casefile.PersonInput;
 import org.ombuds.casefile.PersonRole;
 import org.ombuds.common.Fields;
 import org.ombuds.common.Ids;
+import org.ombuds.common.TamperedRowException;
 import org.ombuds.common.Transactions;
 import org.ombuds.mandate.ConsentMethod;
 import org.ombuds.mandate.DisclosureStatus;
@@ -214,6 +215,7 @@ public final class Portal {
                   day,
                   store.nextActivity(),
                   true));
+          store.setDecisionKey(threadId, keys.decisionKey());
           insertMessage(
               threadId, keys.publicKeyset(), Views.Author.VISITOR, Views.Kind.MESSAGE, message);
           // No thread id: the audit entry's exact time must not date the visitor's message.
@@ -290,6 +292,10 @@ public final class Portal {
           if (opened.hint().isEmpty()) {
             // A thread made before hints: the receipt is proven, so its hint can be stored now.
             store.fillHint(opened.id(), proof.hint());
+          }
+          if (store.decisionKey(opened.id()).isEmpty()) {
+            // A thread made before decisions were signed: from now on they are.
+            store.setDecisionKey(opened.id(), key.get().decisionPublicKey());
           }
           audit.append(new AuditEvent(AuditKind.PORTAL_SESSION_OPENED, VISITOR, PORTAL, "ok"));
         });
@@ -539,6 +545,7 @@ public final class Portal {
           // Only from the PENDING row read above: a re-ask (which outdates it) or a second click
           // landing meanwhile makes this answer a conflict rather than overwrite that status.
           changeStatus(r, decision, Optional.empty());
+          store.signDecision(r.id(), s.key().signDecision(decision(r, decision)));
           store.touch(s.threadId(), store.nextActivity(), true);
           audit.append(
               new AuditEvent(
@@ -587,6 +594,8 @@ public final class Portal {
               // The mandate consent's id stays on the row until the mandate has revoked it; the
               // release applies the withdrawal in its own transaction before deciding.
               changeStatus(row, Views.RequestStatus.REVOKED, row.consentId());
+              store.signDecision(
+                  row.id(), s.key().signDecision(decision(row, Views.RequestStatus.REVOKED)));
               store.touch(s.threadId(), store.nextActivity(), true);
               audit.append(new AuditEvent(AuditKind.PORTAL_CONSENT_REVOKED, VISITOR, PORTAL, "ok"));
               return row;
@@ -796,6 +805,7 @@ public final class Portal {
                   today(),
                   store.nextActivity(),
                   false));
+          store.setDecisionKey(threadId, keys.decisionKey());
           audit.append(new AuditEvent(AuditKind.PORTAL_ACCESS_ISSUED, actorId, caseId, threadId));
         });
     return receipt.reveal();
@@ -1027,10 +1037,56 @@ public final class Portal {
                 && r.consentId().isPresent()) {
               applyRevocation(actorId, caseId, r);
             } else if (r.status().equals(Views.RequestStatus.GRANTED.name())) {
+              requireVisitorsGrant(r);
               applyGrant(actorId, caseId, disclosureId, r);
+            } else if (r.status().equals(Views.RequestStatus.APPLIED.name())) {
+              // Checked at every release: a consent that no visitor signed never counts.
+              requireVisitorsGrant(r);
             }
           }
         });
+  }
+
+  /**
+   * The exact bytes a visitor signs for a decision on a request: the request, its thread, the
+   * disclosure, its case, the person, the version shown, the request's sequence number and the
+   * decision. A signature for one of them counts for no other.
+   */
+  static byte[] decision(PortalStore.ConsentRow r, Views.RequestStatus decision) {
+    return String.join(
+            "\n",
+            "ombuds-visitor-decision-v1",
+            r.id(),
+            r.threadId(),
+            r.disclosureId(),
+            r.caseId(),
+            r.personId(),
+            Integer.toString(r.version()),
+            Long.toString(r.seq()),
+            decision.name())
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Refuses (and so refuses the release it is part of) a grant that its visitor did not sign with
+   * the key only their receipt gives: one written into the database, or by anyone but the visitor.
+   * A request made before decisions were signed may carry an unsigned decision.
+   */
+  private void requireVisitorsGrant(PortalStore.ConsentRow r) {
+    Optional<byte[]> signature = store.decisionSignature(r.id());
+    if (signature.isEmpty() && r.seq() < store.signedDecisionsFrom()) {
+      return;
+    }
+    Optional<byte[]> key = store.decisionKey(r.threadId());
+    boolean signed =
+        key.isPresent()
+            && signature.isPresent()
+            && PortalVault.verifyDecision(
+                key.get(), decision(r, Views.RequestStatus.GRANTED), signature.get());
+    if (!signed) {
+      throw new TamperedRowException(
+          "portal consent request", r.id(), "holds a grant that its visitor did not sign");
+    }
   }
 
   private void applyGrant(

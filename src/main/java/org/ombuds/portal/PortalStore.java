@@ -76,6 +76,27 @@ public interface PortalStore {
 
   Optional<ThreadRow> thread(String id);
 
+  /**
+   * The public key of the visitor's decisions in a thread; empty for a thread made before decisions
+   * were signed, until its visitor next opens a session.
+   */
+  Optional<byte[]> decisionKey(String threadId);
+
+  /** Stores the public key of a thread's decisions where it has none. */
+  void setDecisionKey(String threadId, byte[] publicKey);
+
+  /** Stores the visitor's signature of the decision just recorded on a request. */
+  void signDecision(String requestId, byte[] signature);
+
+  /** The signature of a request's latest decision, if it has one. */
+  Optional<byte[]> decisionSignature(String requestId);
+
+  /**
+   * The first request sequence number whose decisions must be signed: those of requests before it
+   * were taken by a release that did not sign them (0 for an office made since).
+   */
+  long signedDecisionsFrom();
+
   /** Threads, newest activity first. */
   ThreadList threads();
 

@@ -158,6 +158,78 @@ public final class JdbiPortalStore implements PortalStore {
   }
 
   @Override
+  public Optional<byte[]> decisionKey(String threadId) {
+    return column(Table.PORTAL_THREAD, threadId, "decision_key");
+  }
+
+  @Override
+  public void setDecisionKey(String threadId, byte[] publicKey) {
+    db.tags()
+        .write(
+            db,
+            Table.PORTAL_THREAD,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "UPDATE portal_thread SET decision_key = :k WHERE id = :id AND"
+                                    + " decision_key IS NULL")
+                            .bind("k", publicKey)
+                            .bind("id", threadId)
+                            .execute()),
+            threadId);
+  }
+
+  @Override
+  public void signDecision(String requestId, byte[] signature) {
+    db.tags()
+        .write(
+            db,
+            Table.PORTAL_CONSENT,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate("UPDATE portal_consent SET decision_sig = :s WHERE id = :id")
+                            .bind("s", signature)
+                            .bind("id", requestId)
+                            .execute()),
+            requestId);
+  }
+
+  @Override
+  public Optional<byte[]> decisionSignature(String requestId) {
+    return column(Table.PORTAL_CONSENT, requestId, "decision_sig");
+  }
+
+  @Override
+  public long signedDecisionsFrom() {
+    return OfficeRow.read(db, (rs, ctx) -> rs.getLong("signed_decisions_from")).orElse(0L);
+  }
+
+  /**
+   * Where an office made before signed decisions is first opened (its row not tagged yet): every
+   * request made so far may carry unsigned decisions, those made from now on may not.
+   */
+  public static void markUnsignedDecisions(org.jdbi.v3.core.Handle h) {
+    h.createUpdate(
+            "UPDATE office SET signed_decisions_from ="
+                + " (SELECT COALESCE(MAX(seq), 0) + 1 FROM portal_consent) WHERE mac IS NULL")
+        .execute();
+  }
+
+  /** One nullable blob column of a checked row. */
+  private Optional<byte[]> column(Table table, String id, String column) {
+    return db.withHandle(
+        h ->
+            h.createQuery("SELECT " + table.select() + " FROM " + table.sql() + " WHERE id = :id")
+                .bind("id", id)
+                .map(
+                    db.tags().checked(table, (rs, ctx) -> Optional.ofNullable(rs.getBytes(column))))
+                .findOne()
+                .flatMap(b -> b));
+  }
+
+  @Override
   public ThreadList threads() {
     List<ThreadRow> sound = new java.util.ArrayList<>();
     List<String> tampered = new java.util.ArrayList<>();

@@ -60,7 +60,8 @@ public final class RowTags {
             "anon_medium",
             "anon_small_unit",
             "anon_repeated",
-            "anon_soon_days")),
+            "anon_soon_days",
+            "signed_decisions_from")),
     ACCOUNT(
         "account",
         "account",
@@ -150,7 +151,8 @@ public final class RowTags {
             "person_id",
             "opened_day",
             "activity",
-            "unread")),
+            "unread",
+            "decision_key")),
     PORTAL_CONSENT(
         "portal_consent",
         "portal consent request",
@@ -166,7 +168,8 @@ public final class RowTags {
             "seq",
             "consent_id",
             "visitor_enc",
-            "office_enc"));
+            "office_enc",
+            "decision_sig"));
 
     private final String sql;
     private final String what;

@@ -13,6 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * The keys of the visitor portal, derived from a visitor's {@link Receipt}.
@@ -157,13 +160,25 @@ public final class PortalVault {
   /** What to store for a new thread; nothing in it is secret without the receipt. */
   @SuppressWarnings("ArrayRecordComponent") // copied in and out
   public record ThreadRecord(
-      String lookup, String hint, byte[] verifier, byte[] publicKeyset, byte[] wrappedPrivate) {
+      String lookup,
+      String hint,
+      byte[] verifier,
+      byte[] publicKeyset,
+      byte[] wrappedPrivate,
+      byte[] decisionKey) {
     public ThreadRecord {
       Objects.requireNonNull(lookup, "lookup");
       Objects.requireNonNull(hint, "hint");
       verifier = verifier.clone();
       publicKeyset = publicKeyset.clone();
       wrappedPrivate = wrappedPrivate.clone();
+      decisionKey = decisionKey.clone();
+    }
+
+    /** The public key of the visitor's decisions in this thread ({@link #verifyDecision}). */
+    @Override
+    public byte[] decisionKey() {
+      return decisionKey.clone();
     }
 
     @Override
@@ -207,7 +222,12 @@ public final class PortalVault {
     try {
       byte[] wrapped = Tinks.rawAead(kek).encrypt(secret, threadAd(threadId));
       return new ThreadRecord(
-          proof.lookup(), proof.hint(), proof.verifier(), Tinks.publicKeyset(pair), wrapped);
+          proof.lookup(),
+          proof.hint(),
+          proof.verifier(),
+          Tinks.publicKeyset(pair),
+          wrapped,
+          decisionKey(proof, threadId).generatePublicKey().getEncoded());
     } catch (GeneralSecurityException e) {
       throw new VaultException("The thread key could not be wrapped");
     } finally {
@@ -242,9 +262,50 @@ public final class PortalVault {
       Arrays.fill(kek, (byte) 0);
     }
     try {
-      return Optional.of(new ThreadKey(threadId, Tinks.hybridDecrypt(Tinks.parseSecret(secret))));
+      return Optional.of(
+          new ThreadKey(
+              threadId,
+              Tinks.hybridDecrypt(Tinks.parseSecret(secret)),
+              decisionKey(proof, threadId)));
     } finally {
       Arrays.fill(secret, (byte) 0);
+    }
+  }
+
+  /**
+   * The key that signs the visitor's decisions in a thread: an Ed25519 key whose seed is derived
+   * (HKDF) from the receipt's key for this thread, so that it is never stored anywhere and only
+   * whoever holds the receipt can sign.
+   */
+  private static Ed25519PrivateKeyParameters decisionKey(ReceiptProof proof, String threadId) {
+    byte[] kek = proof.kek();
+    byte[] seed = hkdf(kek, "decision-signing." + threadId, Ed25519PrivateKeyParameters.KEY_SIZE);
+    try {
+      return new Ed25519PrivateKeyParameters(seed, 0);
+    } finally {
+      Arrays.fill(kek, (byte) 0);
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  /**
+   * Whether {@code signature} is the visitor's signature of {@code decision} under the thread's
+   * {@link ThreadKey#decisionPublicKey}. Never throws on a malformed key or signature.
+   */
+  public static boolean verifyDecision(byte[] publicKey, byte[] decision, byte[] signature) {
+    if (publicKey == null
+        || signature == null
+        || publicKey.length != Ed25519PublicKeyParameters.KEY_SIZE
+        || signature.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
+      return false;
+    }
+    try {
+      Ed25519Signer verifier = new Ed25519Signer();
+      verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
+      verifier.update(decision, 0, decision.length);
+      return verifier.verifySignature(signature);
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
@@ -332,15 +393,36 @@ public final class PortalVault {
   public static final class ThreadKey {
     private final String threadId;
     private final HybridDecrypt decrypt;
+    private final Ed25519PrivateKeyParameters decisions;
 
-    ThreadKey(String threadId, HybridDecrypt decrypt) {
+    ThreadKey(String threadId, HybridDecrypt decrypt, Ed25519PrivateKeyParameters decisions) {
       this.threadId = threadId;
       this.decrypt = decrypt;
+      this.decisions = decisions;
     }
 
     /** The thread this key opens. */
     public String threadId() {
       return threadId;
+    }
+
+    /**
+     * The public half of the key that signs this visitor's decisions (32 bytes, Ed25519): what the
+     * thread's row keeps so that a release can check a decision while the visitor is away.
+     */
+    public byte[] decisionPublicKey() {
+      return decisions.generatePublicKey().getEncoded();
+    }
+
+    /**
+     * Signs a decision of the visitor (a grant, a refusal, a withdrawal), given as the exact bytes
+     * that name it: only a session opened with the receipt holds this key.
+     */
+    public byte[] signDecision(byte[] decision) {
+      Ed25519Signer signer = new Ed25519Signer();
+      signer.init(true, decisions);
+      signer.update(decision, 0, decision.length);
+      return signer.generateSignature();
     }
 
     HybridDecrypt decrypt() {

@@ -65,16 +65,25 @@ class PortalPrefilterTest {
 
   private void clearHints() throws SQLException {
     try (Connection c = sql()) {
-      c.createStatement().executeUpdate("UPDATE portal_thread SET hint = NULL");
+      c.createStatement().executeUpdate("UPDATE portal_thread SET hint = NULL, mac = NULL");
     }
+    retagAsAnUpgradeDoes();
+  }
+
+  /** Threads made by an earlier release are tagged when it is first opened by this one. */
+  private void retagAsAnUpgradeDoes() {
+    var db = t.office.db();
+    db.inTransaction(() -> db.withHandleForMaintenance(h -> db.tags().tagUntagged(h)));
   }
 
   private void setHints(String hint) throws SQLException {
     try (Connection c = sql();
-        PreparedStatement ps = c.prepareStatement("UPDATE portal_thread SET hint = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("UPDATE portal_thread SET hint = ?, mac = NULL")) {
       ps.setString(1, hint);
       ps.executeUpdate();
     }
+    retagAsAnUpgradeDoes();
   }
 
   private byte[] salt() throws SQLException {
