@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.ombuds.app.Office;
 import org.ombuds.audit.IntegrityCheck;
 import org.ombuds.audit.Verification;
+import org.ombuds.common.TamperedRowException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,44 +42,55 @@ final class AuditCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (Office office = Office.open(data.dir(), data.dbUrl(), Clock.systemUTC())) {
-        IntegrityCheck.Report report = IntegrityCheck.verifyAll(office.integrityChecks());
-        for (IntegrityCheck.Outcome o : report.outcomes()) {
-          switch (o.result()) {
-            case Verification.Intact ok ->
-                out.println(
-                    capitalized(o.what()) + " intact: " + ok.entries() + " entries verified.");
-            case Verification.Tampered bad -> {
-              out.flush();
-              PrintWriter err = spec.commandLine().getErr();
-              err.println(
-                  capitalized(o.what())
-                      + " TAMPERED: first bad entry is #"
-                      + bad.firstBadSeq()
-                      + ": "
-                      + bad.reason());
-              err.flush();
-              return Main.TAMPERED;
-            }
-            case Verification.TamperedRow bad -> {
-              out.flush();
-              PrintWriter err = spec.commandLine().getErr();
-              err.println(
-                  capitalized(o.what())
-                      + " TAMPERED: first bad row is the "
-                      + bad.table()
-                      + " row "
-                      + bad.key()
-                      + ": "
-                      + bad.reason()
-                      + ".");
-              err.flush();
-              return Main.TAMPERED;
-            }
+        return report(office, out);
+      } catch (TamperedRowException e) {
+        // A row that opening the office reads (the first open of an older office tags them).
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("Authenticated rows TAMPERED: " + e.getMessage());
+        err.flush();
+        return Main.TAMPERED;
+      }
+    }
+
+    private int report(Office office, PrintWriter out) {
+      IntegrityCheck.Report report = IntegrityCheck.verifyAll(office.integrityChecks());
+      for (IntegrityCheck.Outcome o : report.outcomes()) {
+        switch (o.result()) {
+          case Verification.Intact ok ->
+              out.println(
+                  capitalized(o.what()) + " intact: " + ok.entries() + " entries verified.");
+          case Verification.Tampered bad -> {
+            out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(
+                capitalized(o.what())
+                    + " TAMPERED: first bad entry is #"
+                    + bad.firstBadSeq()
+                    + ": "
+                    + bad.reason());
+            err.flush();
+            return Main.TAMPERED;
+          }
+          case Verification.TamperedRow bad -> {
+            out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(
+                capitalized(o.what())
+                    + " TAMPERED: first bad row is the "
+                    + bad.table()
+                    + " row "
+                    + bad.key()
+                    + ": "
+                    + bad.reason()
+                    + ".");
+            err.flush();
+            return Main.TAMPERED;
           }
         }
-        out.flush();
-        return 0;
       }
+      out.flush();
+      return 0;
     }
 
     private static String capitalized(String s) {

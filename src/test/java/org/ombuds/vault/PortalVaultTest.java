@@ -109,4 +109,31 @@ class PortalVaultTest {
     assertThatThrownBy(() -> VAULT.hint(receipt, new byte[3]))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aDecisionSignedWithTheReceipt_verifiesUnderTheThreadsPublicKey_andNothingElseDoes() {
+    PortalVault.ThreadKey key =
+        VAULT.open(proof, "thread-1", thread.verifier(), thread.wrappedPrivate()).orElseThrow();
+    assertThat(key.decisionPublicKey()).isEqualTo(thread.decisionKey()).hasSize(32);
+    byte[] grant = utf8("grant|request-1|v2");
+    byte[] signature = key.signDecision(grant);
+    assertThat(PortalVault.verifyDecision(thread.decisionKey(), grant, signature)).isTrue();
+
+    assertThat(
+            PortalVault.verifyDecision(thread.decisionKey(), utf8("grant|request-1|v3"), signature))
+        .as("another decision")
+        .isFalse();
+    byte[] flipped = signature.clone();
+    flipped[5] ^= 1;
+    assertThat(PortalVault.verifyDecision(thread.decisionKey(), grant, flipped)).isFalse();
+    PortalVault.ThreadRecord other = VAULT.newThread(proof, "thread-2");
+    assertThat(other.decisionKey()).as("one key per thread").isNotEqualTo(thread.decisionKey());
+    assertThat(PortalVault.verifyDecision(other.decisionKey(), grant, signature))
+        .as("another thread's key")
+        .isFalse();
+    assertThat(PortalVault.verifyDecision(thread.decisionKey(), grant, new byte[3])).isFalse();
+    assertThat(PortalVault.verifyDecision(new byte[5], grant, signature)).isFalse();
+    assertThat(PortalVault.verifyDecision(null, grant, signature)).isFalse();
+    assertThat(PortalVault.verifyDecision(thread.decisionKey(), grant, null)).isFalse();
+  }
 }
