@@ -345,9 +345,11 @@ public final class Office implements AutoCloseable {
                         JdbiPortalStore.markUnsignedDecisions(h);
                         return db.tags().tagUntagged(h);
                       });
-              audit.append(
-                  new AuditEvent(
-                      AuditKind.ROWS_AUTHENTICATED, "system", "database", Long.toString(tagged)));
+              if (tagged > 0) {
+                audit.append(
+                    new AuditEvent(
+                        AuditKind.ROWS_AUTHENTICATED, "system", "database", Long.toString(tagged)));
+              }
               return tagged;
             });
     try {
@@ -477,6 +479,7 @@ public final class Office implements AutoCloseable {
     leftovers.add(root.resolve(DataDir.AUDIT_KEY));
     leftovers.add(root.resolve(DataDir.AUDIT_HEAD));
     leftovers.add(root.resolve("server.key"));
+    leftovers.add(root.resolve(DataDir.ROWS_TAGGED));
     leftovers.addAll(sqliteFiles(DbConfig.sqlite(root).sqliteFile().orElseThrow()));
     leftovers.add(root.resolve("ombuds.db-journal"));
     for (Path p : leftovers) {

@@ -49,8 +49,24 @@ public final class AuditKey {
 
   private final SecretKeySpec key;
 
+  // Initialized once; each tag works on a clone (a provider lookup per tag costs more than the
+  // HMAC of a short row). Null where the provider's Mac cannot be cloned.
+  private final Mac prototype;
+
   private AuditKey(byte[] keyBytes) {
     this.key = new SecretKeySpec(keyBytes, ALGORITHM);
+    this.prototype = prototype(key);
+  }
+
+  private static Mac prototype(SecretKeySpec key) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      var unused = mac.clone(); // a provider whose Mac cannot be cloned is found out here
+      return mac;
+    } catch (GeneralSecurityException | CloneNotSupportedException e) {
+      return null;
+    }
   }
 
   /** Generates a key into a new file, with a new {@link SecureRandom}. */
@@ -209,10 +225,15 @@ public final class AuditKey {
   public byte[] tag(byte[] data) {
     Objects.requireNonNull(data, "data");
     try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
+      Mac mac;
+      if (prototype != null) {
+        mac = (Mac) prototype.clone();
+      } else {
+        mac = Mac.getInstance(ALGORITHM);
+        mac.init(key);
+      }
       return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | CloneNotSupportedException e) {
       throw new VaultException("HMAC-SHA256 is not available");
     }
   }
