@@ -1,0 +1,466 @@
+package org.ombuds.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ombuds.integrity.DbaOffice.assertTampered;
+import static org.ombuds.integrity.Scenario.disclosures;
+import static org.ombuds.integrity.Scenario.ok;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ombuds.testing.Http;
+import org.ombuds.testing.MutableClock;
+import org.ombuds.testing.TestOffice;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a database administrator would gain by editing the tagged rows, each beside its control (the
+ * same flow without the edit): the office refuses with 409 {@code tampered}, releases, seals and
+ * lets in nothing, and a legitimate write never makes a DBA's edit look legitimate.
+ */
+class DbaAttacksIT {
+  private static MutableClock clock() {
+    return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static String status(DbaOffice o, String disclosure) {
+    return o.text("SELECT status FROM disclosure WHERE id = ?", disclosure);
+  }
+
+  private static void assertVerifyTampered(DbaOffice o) {
+    DbaOffice.Verify v = o.verify();
+    assertThat(v.exit()).as(v.all()).isEqualTo(DbaOffice.TAMPERED);
+  }
+
+  // ---------------------------------------------------------------- a. the office's public key
+
+  @Test
+  void a_visitors_message_is_not_sealed_to_a_public_key_the_dba_put_in() {
+    try (DbaOffice o = DbaOffice.sqlite();
+        DbaOffice other = DbaOffice.sqlite()) {
+      Scenario.contact(o.http(), "The control: sealed to the office's own key.");
+      byte[] ours = (byte[]) o.scalar("SELECT public_keyset FROM office");
+      byte[] theirs = (byte[]) other.scalar("SELECT public_keyset FROM office");
+      assertThat(theirs).isNotEqualTo(ours);
+      long threads = o.count("SELECT COUNT(*) FROM portal_thread");
+
+      o.dba(1, "UPDATE office SET public_keyset = ?", theirs);
+      Http.Response r =
+          o.http().post("/portal/contact", Map.of("message", "My manager threatens me."));
+      assertTampered(r, "threatens");
+      assertThat(o.count("SELECT COUNT(*) FROM portal_thread"))
+          .as("nothing accepted")
+          .isEqualTo(threads);
+
+      o.dba(1, "UPDATE office SET public_keyset = ?", ours);
+      assertThat(o.http().post("/portal/contact", Map.of("message", "Again.")).status())
+          .as("the office's own key back")
+          .isEqualTo(201);
+    }
+  }
+
+  // ---------------------------------------------------------------- b. a thread's public key
+
+  @Test
+  void a_reply_is_not_sealed_to_another_threads_key_and_the_inbox_flags_the_thread() {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      Http a = o.ombuds();
+      Scenario.contact(o.http(), "First visitor.");
+      Scenario.contact(o.http(), "Second visitor.");
+      Scenario.contact(o.http(), "Third visitor.");
+      List<String> threads = Scenario.unlinkedThreads(a);
+      assertThat(threads).hasSize(3);
+      String victim = threads.get(0);
+      String other = threads.get(1);
+      ok(
+          a.post(
+              "/api/v1/portal/threads/" + victim + "/replies",
+              Map.of("text", "The control: a reply to the visitor.")),
+          201);
+      byte[] otherKey =
+          (byte[]) o.scalar("SELECT public_keyset FROM portal_thread WHERE id = ?", other);
+
+      o.dba(1, "UPDATE portal_thread SET public_keyset = ? WHERE id = ?", otherKey, victim);
+      a = o.ombuds();
+      assertTampered(
+          a.post(
+              "/api/v1/portal/threads/" + victim + "/replies",
+              Map.of("text", "Sealed to the wrong visitor?")),
+          "wrong visitor");
+      Http.Response inbox = ok(a.get("/api/v1/portal/threads"), 200);
+      Map<String, JsonNode> byId = new LinkedHashMap<>();
+      inbox.json().valueStream().forEach(n -> byId.put(n.get("id").stringValue(), n));
+      assertThat(byId.keySet()).as("the other threads still listed").containsAll(threads);
+      assertThat(byId.get(victim).path("tampered").asBoolean(false))
+          .as("the thread is flagged: " + byId.get(victim))
+          .isTrue();
+      assertThat(byId.get(other).path("tampered").asBoolean(false)).isFalse();
+      assertTampered(a.get("/api/v1/portal/threads/" + victim), "Sealed");
+      assertThat(a.get("/api/v1/portal/threads/" + other).status())
+          .as("the other thread reads")
+          .isEqualTo(200);
+    }
+  }
+
+  // ---------------------------------------------------------------- c. a grant the visitor never
+  // gave
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void a_portal_consent_set_granted_by_the_dba_releases_nothing(String db) {
+    try (DbaOffice o = DbaOffice.create(db, clock())) {
+      Http a = o.ombuds();
+      String[] cj = Scenario.caseWithJane(a, "Safety concerns");
+      String caseId = cj[0];
+      String[] linked = Scenario.linkedContact(a, o.http(), caseId, cj[1]);
+      String control = Scenario.draft(a, caseId, Scenario.SAFE_TEXT);
+      Scenario.askInPortal(a, caseId, control);
+      String attacked = Scenario.draft(a, caseId, "Please remind the group of the rules, kindly.");
+      Scenario.askInPortal(a, caseId, attacked);
+      Http visitor = Scenario.visitor(o.http(), linked[1]);
+      ok(visitor.post("/portal/consent-requests/" + control + "/grant", Map.of()), 201);
+      ok(Scenario.release(a, caseId, control), 200);
+
+      o.dba(1, "UPDATE portal_consent SET status = 'GRANTED' WHERE disclosure_id = ?", attacked);
+      a = o.ombuds();
+      assertTampered(Scenario.release(a, caseId, attacked), "remind");
+      assertThat(status(o, attacked)).as("nothing released").isEqualTo("DRAFT");
+      assertVerifyTampered(o);
+    }
+  }
+
+  // ---------------------------------------------------------------- d. the second factor
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void a_second_factor_removed_by_the_dba_lets_nobody_in(String db) {
+    MutableClock clock = clock();
+    try (DbaOffice o = DbaOffice.create(db, clock)) {
+      Http a = o.ombuds();
+      String bea = TestOffice.addColleague(a);
+      Http b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      String secret = Scenario.enrolTotp(b, clock);
+      Http.Response noCode =
+          o.login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE, Optional.empty());
+      assertThat(noCode.status()).as(noCode.body()).isEqualTo(401);
+      assertThat(noCode.json().get("error").stringValue()).isEqualTo("otp_required");
+      clock.advance(Duration.ofSeconds(30));
+      ok(
+          o.login(
+              TestOffice.COLLEAGUE,
+              TestOffice.COLLEAGUE_PASSPHRASE,
+              Optional.of(Otp.code(secret, clock.instant()))),
+          200);
+
+      o.dba(1, "UPDATE account SET totp_secret_enc = NULL WHERE id = ?", bea);
+      Http.Response r =
+          o.login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE, Optional.empty());
+      assertTampered(r);
+      assertThat(r.body()).as("no session").doesNotContain("token");
+    }
+  }
+
+  @Test
+  void an_office_wide_second_factor_turned_off_by_the_dba_lets_nobody_in() {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      Http a = o.ombuds();
+      TestOffice.addColleague(a);
+      ok(a.put("/api/v1/office/settings", Map.of("requireTotp", true)), 200);
+      Http control = o.ombuds();
+      Http.Response blocked = control.get("/api/v1/cases");
+      assertThat(blocked.status()).as("the control: set up a second factor first").isEqualTo(403);
+      assertThat(blocked.json().get("error").stringValue()).isEqualTo("second_factor_required");
+
+      o.dba(1, "UPDATE office SET require_totp = 0 WHERE require_totp = 1");
+      Http.Response r = o.login(TestOffice.USERNAME, TestOffice.PASSPHRASE, Optional.empty());
+      assertTampered(r);
+      assertThat(r.body()).as("no session").doesNotContain("token");
+    }
+  }
+
+  // ---------------------------------------------------------------- e. a disabled account
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void a_disabled_account_made_active_by_the_dba_stays_out(String db) {
+    try (DbaOffice o = DbaOffice.create(db, clock())) {
+      Http a = o.ombuds();
+      String bea = TestOffice.addColleague(a);
+      ok(o.login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE, Optional.empty()), 200);
+      o.office().accounts().disable(o.accountId(TestOffice.USERNAME), bea);
+      assertThat(
+              o.login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE, Optional.empty())
+                  .status())
+          .as("the control: disabled")
+          .isEqualTo(401);
+
+      o.dba(1, "UPDATE account SET active = 1 WHERE id = ? AND active = 0", bea);
+      Http.Response r =
+          o.login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE, Optional.empty());
+      assertTampered(r);
+      assertThat(r.body()).as("no session").doesNotContain("token");
+    }
+  }
+
+  // ---------------------------------------------------------------- f. a recusal
+
+  @Test
+  void a_recusal_deleted_or_moved_by_the_dba_never_opens_the_case_to_the_recused_ombuds()
+      throws SQLException {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      Http a = o.ombuds();
+      String bea = TestOffice.addColleague(a);
+      Http b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      String carl = TestOffice.addConfirmed(a, b, Scenario.CARL, Scenario.CARL_PASSPHRASE);
+      String caseId = Scenario.caseWithJane(a, "Conflict of interest")[0];
+      ok(a.post("/api/v1/cases/" + caseId + "/recuse", Map.of("handOverTo", bea)), 200);
+      String me = o.accountId(TestOffice.USERNAME);
+      assertThat(a.get("/api/v1/cases/" + caseId).status()).as("the control").isEqualTo(404);
+      Map<String, Object> recusal;
+      try (Connection c = o.connect()) {
+        List<String> key = DbaEditsIT.primaryKey(c, "recusal");
+        recusal =
+            DbaEditsIT.rows(c, "recusal", key).stream()
+                .filter(r -> caseId.equals(r.get("case_id")) && me.equals(r.get("account_id")))
+                .findFirst()
+                .orElseThrow();
+      }
+      Map<String, Object> row = recusal;
+
+      o.dba(1, "DELETE FROM recusal WHERE case_id = ? AND account_id = ?", caseId, me);
+      assertTampered(o.ombuds().get("/api/v1/cases/" + caseId), "Conflict of interest");
+
+      o.dba(c -> DbaEditsIT.insert(c, "recusal", row));
+      assertThat(o.ombuds().get("/api/v1/cases/" + caseId).status())
+          .as("the recusal back: recused again")
+          .isEqualTo(404);
+
+      o.dba(
+          1,
+          "UPDATE recusal SET account_id = ? WHERE case_id = ? AND account_id = ?",
+          carl,
+          caseId,
+          me);
+      assertTampered(o.ombuds().get("/api/v1/cases/" + caseId), "Conflict of interest");
+    }
+  }
+
+  // ---------------------------------------------------------------- g. the office's safeguards
+
+  @Test
+  void a_second_ombuds_rule_turned_off_by_the_dba_releases_nothing() {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      Http a = o.ombuds();
+      TestOffice.addColleague(a);
+      ok(a.put("/api/v1/office/settings", Map.of("exceptionNeedsSecondOmbuds", true)), 200);
+      String caseId = Scenario.caseWithJane(a, "Danger")[0];
+      String control = Scenario.draft(a, caseId, "A colleague will sabotage the crane tonight.");
+      Http.Response waiting = Scenario.releaseImminent(a, caseId, control);
+      assertThat(waiting.status()).as(waiting.body()).isEqualTo(409);
+      assertThat(waiting.json().get("error").stringValue()).isEqualTo("confirmation_required");
+      Http b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      ok(
+          b.post(
+              disclosures(caseId) + "/" + control + "/release",
+              Map.of(
+                  "basis",
+                  "IMMINENT_HARM",
+                  "confirm",
+                  waiting.json().get("determinationId").stringValue())),
+          200);
+      String attacked = Scenario.draft(a, caseId, "The crane's brakes were cut this morning.");
+
+      o.dba(1, "UPDATE office SET exception_needs_second = 0 WHERE exception_needs_second = 1");
+      assertTampered(Scenario.releaseImminent(o.ombuds(), caseId, attacked), "brakes");
+      assertThat(status(o, attacked)).as("nothing released").isEqualTo("DRAFT");
+    }
+  }
+
+  @Test
+  void anonymity_thresholds_edited_by_the_dba_give_no_estimate() {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      Http a = o.ombuds();
+      String caseId = Scenario.caseWithJane(a, "Safety concerns")[0];
+      String d = Scenario.draft(a, caseId, Scenario.SAFE_TEXT);
+      ok(a.get(disclosures(caseId) + "/" + d), 200);
+
+      // Looser thresholds: everything would look LOW (a valid setting, never chosen by an Ombuds).
+      o.dba(1, "UPDATE office SET anon_high = 1, anon_medium = 1, anon_small_unit = 0");
+      a = o.ombuds();
+      assertTampered(a.post(disclosures(caseId), Scenario.draftBody("Jane Doe said so.")), "Jane");
+      assertTampered(a.get(disclosures(caseId) + "/" + d), "safety rules");
+    }
+  }
+
+  // ---------------------------------------------------------------- h. a forged consent
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void a_consent_row_forged_from_another_disclosures_releases_nothing(String db)
+      throws SQLException {
+    try (DbaOffice o = DbaOffice.create(db, clock())) {
+      Http a = o.ombuds();
+      String[] cj = Scenario.caseWithJane(a, "Safety concerns");
+      String caseId = cj[0];
+      String consented = Scenario.draft(a, caseId, Scenario.SAFE_TEXT);
+      String consentId = Scenario.consent(a, caseId, consented, cj[1]);
+      String attacked = Scenario.draft(a, caseId, "Please remind the group of the rules, kindly.");
+      Http.Response none = Scenario.release(a, caseId, attacked);
+      assertThat(none.status()).as("the control: no consent").isEqualTo(409);
+      assertThat(none.json().get("error").stringValue()).isEqualTo("consent_required");
+      ok(Scenario.release(a, caseId, consented), 200);
+      Map<String, Object> forged;
+      try (Connection c = o.connect()) {
+        forged =
+            DbaEditsIT.rows(c, "consent", List.of("id")).stream()
+                .filter(r -> consentId.equals(r.get("id")))
+                .findFirst()
+                .orElseThrow();
+      }
+      Random random = new Random(DbaOffice.SEED);
+      Map<String, Object> row = new LinkedHashMap<>(forged);
+      row.put("id", new UUID(random.nextLong(), random.nextLong()).toString());
+      row.put("disclosure_id", attacked);
+      row.put("case_id", caseId);
+      row.put("person_id", cj[1]);
+      row.put("version", 1);
+
+      o.dba(c -> DbaEditsIT.insert(c, "consent", row));
+      assertTampered(Scenario.release(o.ombuds(), caseId, attacked), "remind");
+      assertThat(status(o, attacked)).as("nothing released").isEqualTo("DRAFT");
+      assertVerifyTampered(o);
+    }
+  }
+
+  // ---------------------------------------------------------------- i. determinations, status,
+  // version
+
+  @Test
+  void a_determination_edited_by_the_dba_is_not_confirmed() {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      Http a = o.ombuds();
+      String bea = TestOffice.addColleague(a);
+      ok(a.put("/api/v1/office/settings", Map.of("exceptionNeedsSecondOmbuds", true)), 200);
+      String caseId = Scenario.caseWithJane(a, "Danger")[0];
+      String[] drafts = new String[3];
+      String[] determinations = new String[3];
+      for (int i = 0; i < 3; i++) {
+        drafts[i] = Scenario.draft(a, caseId, "Sabotage of crane number " + (i + 1) + " tonight.");
+        Http.Response waiting = Scenario.releaseImminent(a, caseId, drafts[i]);
+        assertThat(waiting.status()).as(waiting.body()).isEqualTo(409);
+        determinations[i] = waiting.json().get("determinationId").stringValue();
+      }
+      Http b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      ok(confirm(b, caseId, drafts[0], determinations[0]), 200);
+
+      // The DBA records the second Ombuds' confirmation that was never given.
+      o.dba(1, "UPDATE determination SET confirmed_by = ? WHERE id = ?", bea, determinations[1]);
+      b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      assertTampered(confirm(b, caseId, drafts[1], determinations[1]), "Sabotage");
+      assertThat(status(o, drafts[1])).isEqualTo("DRAFT");
+
+      // The DBA makes the second Ombuds the author, so that the first can confirm alone.
+      o.dba(1, "UPDATE determination SET author_id = ? WHERE id = ?", bea, determinations[2]);
+      assertTampered(confirm(o.ombuds(), caseId, drafts[2], determinations[2]), "Sabotage");
+      assertThat(status(o, drafts[2])).isEqualTo("DRAFT");
+    }
+  }
+
+  private static Http.Response confirm(Http as, String caseId, String d, String determination) {
+    return as.post(
+        disclosures(caseId) + "/" + d + "/release",
+        Map.of("basis", "IMMINENT_HARM", "confirm", determination));
+  }
+
+  @Test
+  void a_disclosures_status_or_version_edited_by_the_dba_releases_nothing() {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      Http a = o.ombuds();
+      String[] cj = Scenario.caseWithJane(a, "Safety concerns");
+      String caseId = cj[0];
+      String withdrawn = Scenario.draft(a, caseId, "A colleague will sabotage the crane tonight.");
+      ok(a.post(disclosures(caseId) + "/" + withdrawn + "/withdraw", Map.of()), 200);
+      Http.Response control = Scenario.releaseImminent(a, caseId, withdrawn);
+      assertThat(control.json().get("error").stringValue())
+          .as("the control: " + control.body())
+          .isEqualTo("not_a_draft");
+      String edited = Scenario.draft(a, caseId, Scenario.SAFE_TEXT);
+      Scenario.consent(a, caseId, edited, cj[1]);
+      ok(
+          a.put(
+              disclosures(caseId) + "/" + edited,
+              Scenario.draftBody("Jane Doe says Mike ignores the safety rules.")),
+          200);
+      Http.Response stale = Scenario.release(a, caseId, edited);
+      assertThat(stale.json().get("error").stringValue())
+          .as("the control: the consent was to version 1")
+          .isEqualTo("consent_required");
+
+      o.dba(1, "UPDATE disclosure SET status = 'DRAFT' WHERE id = ?", withdrawn);
+      assertTampered(Scenario.releaseImminent(o.ombuds(), caseId, withdrawn), "sabotage");
+      assertThat(status(o, withdrawn)).isEqualTo("DRAFT");
+      o.dba(1, "UPDATE disclosure SET status = 'WITHDRAWN' WHERE id = ?", withdrawn);
+
+      o.dba(1, "UPDATE disclosure SET version = 1 WHERE id = ?", edited);
+      assertTampered(Scenario.release(o.ombuds(), caseId, edited), "Mike");
+      assertThat(status(o, edited)).as("nothing released").isEqualTo("DRAFT");
+    }
+  }
+
+  // ---------------------------------------------------------------- j. laundering
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void a_legitimate_write_does_not_launder_a_dba_edit_of_an_account(String db) throws SQLException {
+    try (DbaOffice o = DbaOffice.create(db, clock())) {
+      Http a = o.ombuds();
+      ok(a.put("/api/v1/account/language", Map.of("language", "fr")), 200);
+      String me = o.accountId(TestOffice.USERNAME);
+      // Logging in reads the account row: the DBA edits it while the Ombuds' session is live, in
+      // the running office's database.
+      try (Connection c = o.connect()) {
+        assertThat(DbaOffice.update(c, "UPDATE account SET language = 'de' WHERE id = ?", me))
+            .isEqualTo(1);
+      }
+      assertTampered(a.put("/api/v1/account/language", Map.of("language", "en")));
+      assertThat(o.text("SELECT language FROM account WHERE id = ?", me))
+          .as("the write refused")
+          .isEqualTo("de");
+      assertVerifyTampered(o);
+    }
+  }
+
+  @Test
+  void a_legitimate_write_does_not_launder_a_dba_edit_of_a_disclosure() {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      Http a = o.ombuds();
+      String caseId = Scenario.caseWithJane(a, "Safety concerns")[0];
+      String d = Scenario.draft(a, caseId, Scenario.SAFE_TEXT);
+      ok(a.put(disclosures(caseId) + "/" + d, Scenario.draftBody(Scenario.SAFE_TEXT + " v2")), 200);
+      byte[] data = (byte[]) o.scalar("SELECT data_enc FROM disclosure WHERE id = ?", d);
+      byte[] edited = data.clone();
+      edited[new Random(DbaOffice.SEED).nextInt(edited.length)] ^= 1;
+
+      o.dba(1, "UPDATE disclosure SET data_enc = ? WHERE id = ?", edited, d);
+      Http.Response r =
+          o.ombuds()
+              .put(disclosures(caseId) + "/" + d, Scenario.draftBody(Scenario.SAFE_TEXT + " v3"));
+      assertTampered(r, "v3");
+      assertThat(o.count("SELECT version FROM disclosure WHERE id = ?", d))
+          .as("no new version")
+          .isEqualTo(2);
+      assertVerifyTampered(o);
+    }
+  }
+}

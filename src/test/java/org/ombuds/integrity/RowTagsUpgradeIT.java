@@ -1,0 +1,101 @@
+package org.ombuds.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ombuds.integrity.Scenario.disclosures;
+import static org.ombuds.integrity.Scenario.ok;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ombuds.testing.Http;
+
+/**
+ * An office made by the previous release (no mac columns, no V14 in the schema history, no {@code
+ * rows.tagged} file) is tagged on its first open, says so in the audit log once, verifies, and
+ * works; from then on a DBA's edit is caught. A fresh office is tagged from the start.
+ */
+class RowTagsUpgradeIT {
+  static final String MARKER = "rows.tagged";
+
+  private static void assertOwnerOnly(Path f) throws IOException {
+    assertThat(f).as(MARKER + " in the data dir").exists();
+    assertThat(Files.getPosixFilePermissions(f))
+        .as("mode 0600")
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+  }
+
+  private static long authenticated(DbaOffice o) {
+    return o.count("SELECT COUNT(*) FROM audit_log WHERE kind = 'ROWS_AUTHENTICATED'");
+  }
+
+  @Test
+  void a_fresh_office_is_tagged_at_once() throws IOException {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      assertOwnerOnly(o.dir.resolve(MARKER));
+      o.assertRowsCarryMacs();
+      assertThat(o.verify().exit()).isZero();
+    }
+  }
+
+  @Test
+  void an_office_of_the_previous_release_is_tagged_on_first_open_and_says_so_once()
+      throws IOException, SQLException {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      Http a = o.ombuds();
+      String[] cj = Scenario.caseWithJane(a, "Safety concerns");
+      String caseId = cj[0];
+      String d = Scenario.draft(a, caseId, Scenario.SAFE_TEXT);
+      Scenario.consent(a, caseId, d, cj[1]);
+      String[] linked = Scenario.linkedContact(a, o.http(), caseId, cj[1]);
+      o.stop();
+
+      // The previous release's schema and data dir.
+      o.assertRowsCarryMacs();
+      try (Connection c = o.connect();
+          Statement s = c.createStatement()) {
+        for (String t : DbaOffice.TAGGED) {
+          s.executeUpdate("ALTER TABLE " + t + " DROP COLUMN mac");
+        }
+        assertThat(s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '14'"))
+            .isEqualTo(1);
+      }
+      Files.delete(o.dir.resolve(MARKER));
+      assertThat(authenticated(o)).isZero();
+
+      o.start();
+      assertOwnerOnly(o.dir.resolve(MARKER));
+      o.assertRowsCarryMacs();
+      assertThat(authenticated(o)).as("the audit log says the rows were tagged").isEqualTo(1);
+      DbaOffice.Verify v = o.verify();
+      assertThat(v.exit()).as(v.all()).isZero();
+      assertThat(authenticated(o)).as("once, on the first open only").isEqualTo(1);
+
+      a = o.ombuds();
+      assertThat(ok(a.get("/api/v1/cases/" + caseId), 200).json().get("title").stringValue())
+          .isEqualTo("Safety concerns");
+      assertThat(ok(a.get("/api/v1/portal/threads/" + linked[0]), 200).body()).contains(caseId);
+      assertThat(
+              ok(a.get(disclosures(caseId) + "/" + d), 200)
+                  .json()
+                  .get("consents")
+                  .get(0)
+                  .get("current")
+                  .booleanValue())
+          .isTrue();
+      ok(Scenario.release(a, caseId, d), 200);
+      ok(a.put("/api/v1/account/language", Map.of("language", "fr")), 200);
+      assertThat(o.verify().exit()).as("legitimate writes keep the tags").isZero();
+
+      o.dba(1, "UPDATE account SET language = 'de' WHERE username = 'ombuds'");
+      DbaOffice.Verify edited = o.verify();
+      assertThat(edited.exit()).as(edited.all()).isEqualTo(DbaOffice.TAMPERED);
+      assertThat(edited.all()).contains("account");
+    }
+  }
+}
