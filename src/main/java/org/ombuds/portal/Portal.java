@@ -1085,7 +1085,7 @@ public final class Portal {
                 key.get(), decision(r, Views.RequestStatus.GRANTED), signature.get());
     if (!signed) {
       throw new TamperedRowException(
-          "portal consent request", r.id(), "holds a grant that its visitor did not sign");
+          "portal_consent", r.id(), "holds a grant that its visitor did not sign");
     }
   }
 

@@ -78,6 +78,12 @@ public final class RowTags {
             "language",
             "active",
             "created_at")),
+    // Before the case files: an edited recusal is named as such, not as its case's count.
+    RECUSAL(
+        "recusal",
+        "recusal",
+        List.of("case_id", "account_id"),
+        List.of("case_id", "account_id", "created_at", "inherited_from")),
     CASE_FILE(
         "case_file",
         "case file",
@@ -98,11 +104,6 @@ public final class RowTags {
             "outcome_enc",
             "destroy_after",
             RECUSALS)),
-    RECUSAL(
-        "recusal",
-        "recusal",
-        List.of("case_id", "account_id"),
-        List.of("case_id", "account_id", "created_at", "inherited_from")),
     DISCLOSURE(
         "disclosure",
         "disclosure",
@@ -249,7 +250,7 @@ public final class RowTags {
    */
   public void check(Table table, ResultSet rs) throws SQLException {
     if (!matches(table, rs)) {
-      throw new TamperedRowException(table.what(), keyOf(table, rs));
+      throw new TamperedRowException(table.sql(), keyOf(table, rs));
     }
   }
 
@@ -416,7 +417,7 @@ public final class RowTags {
       for (String k : bad) {
         if (!k.isEmpty()) {
           return new Verification.TamperedRow(
-              t.what(), k, "it does not match its authentication tag (edited, made up or copied)");
+              t.sql(), k, "it does not match its authentication tag (edited, made up or copied)");
         }
       }
       rows += bad.size();

@@ -281,8 +281,12 @@ class DbaAttacksIT {
           200);
       String attacked = Scenario.draft(a, caseId, "The crane's brakes were cut this morning.");
 
-      o.dba(1, "UPDATE office SET exception_needs_second = 0 WHERE exception_needs_second = 1");
-      assertTampered(Scenario.releaseImminent(o.ombuds(), caseId, attacked), "brakes");
+      // Edited while the server runs and the Ombuds is logged in: a reopened office would refuse
+      // every login on this row (it holds the second-factor rule and the public key too).
+      live(o, "UPDATE office SET exception_needs_second = 0 WHERE exception_needs_second = 1");
+      assertTampered(Scenario.releaseImminent(a, caseId, attacked), "brakes");
+      assertTampered(
+          o.login(TestOffice.USERNAME, TestOffice.PASSPHRASE, java.util.Optional.empty()));
       assertThat(status(o, attacked)).as("nothing released").isEqualTo("DRAFT");
     }
   }
@@ -296,8 +300,7 @@ class DbaAttacksIT {
       ok(a.get(disclosures(caseId) + "/" + d), 200);
 
       // Looser thresholds: everything would look LOW (a valid setting, never chosen by an Ombuds).
-      o.dba(1, "UPDATE office SET anon_high = 1, anon_medium = 1, anon_small_unit = 0");
-      a = o.ombuds();
+      live(o, "UPDATE office SET anon_high = 1, anon_medium = 1, anon_small_unit = 0");
       assertTampered(a.post(disclosures(caseId), Scenario.draftBody("Jane Doe said so.")), "Jane");
       assertTampered(a.get(disclosures(caseId) + "/" + d), "safety rules");
     }
@@ -461,6 +464,15 @@ class DbaAttacksIT {
           .as("no new version")
           .isEqualTo(2);
       assertVerifyTampered(o);
+    }
+  }
+
+  /** One DBA statement on the running office's database (one row), the Ombuds still logged in. */
+  private static void live(DbaOffice o, String sql) {
+    try (java.sql.Connection c = o.connect()) {
+      assertThat(DbaOffice.update(c, sql)).as("rows changed by " + sql).isEqualTo(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -62,6 +62,10 @@ class RowTagsUpgradeIT {
         for (String t : DbaOffice.TAGGED) {
           s.executeUpdate("ALTER TABLE " + t + " DROP COLUMN mac");
         }
+        // What V14 adds for the visitor's signed decisions.
+        s.executeUpdate("ALTER TABLE portal_thread DROP COLUMN decision_key");
+        s.executeUpdate("ALTER TABLE portal_consent DROP COLUMN decision_sig");
+        s.executeUpdate("ALTER TABLE office DROP COLUMN signed_decisions_from");
         assertThat(s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '14'"))
             .isEqualTo(1);
       }
