@@ -551,12 +551,16 @@ class StoriesIT {
       assertThat(check.json().get("message").stringValue())
           .isEqualTo(org.ombuds.mandate.ExitCheck.GENERIC);
       String bare = pseudonym.replace("*", "");
-      assertThat(check.body()).doesNotContain(bare, "HELENE", "Dubois", "Secret title", caseId);
+      // The generic refusal's own example name (Jane*) may be the pseudonym drawn for this person;
+      // what must not appear is anything beyond that fixed text.
+      assertThat(beyondGeneric(check.body()))
+          .doesNotContain(bare, "HELENE", "Dubois", "Secret title", caseId);
       Http.Response blocked = a.get(s + "/export?format=markdown");
       assertRefused(blocked, 409, "open_case_match");
       assertThat(blocked.json().get("message").stringValue())
           .isEqualTo(org.ombuds.mandate.ExitCheck.GENERIC);
-      assertThat(blocked.body()).doesNotContain(bare, "HELENE", "Dubois", "Secret title", caseId);
+      assertThat(beyondGeneric(blocked.body()))
+          .doesNotContain(bare, "HELENE", "Dubois", "Secret title", caseId);
 
       // The Ombuds who handles the case sees whose name it is.
       JsonNode seen = b.post(s + "/check", Map.of()).json().get("matches").get(0);
@@ -599,5 +603,10 @@ class StoriesIT {
       http.get("/api/v1/stories").json().forEach(n -> listed.add(n.get("id").stringValue()));
       assertThat(listed).containsExactly(caseless);
     }
+  }
+
+  private static String beyondGeneric(String body) {
+    assertThat(body).contains(org.ombuds.mandate.ExitCheck.GENERIC);
+    return body.replace(org.ombuds.mandate.ExitCheck.GENERIC, "");
   }
 }
