@@ -3,6 +3,7 @@ package org.ombuds.cli;
 import org.ombuds.app.OfficeException;
 import org.ombuds.audit.AuditIntegrityException;
 import org.ombuds.backup.BackupFailure;
+import org.ombuds.common.TamperedRowException;
 import org.ombuds.store.StoreException;
 import org.ombuds.vault.VaultException;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       case OfficeException o -> o.badInput() ? Main.BAD_INPUT : Main.FAULT;
       case UsageException u -> Main.BAD_INPUT;
       case AuditIntegrityException a -> Main.TAMPERED;
+      case TamperedRowException t -> Main.TAMPERED;
       case BackupFailure b ->
           switch (b.kind()) {
             case BAD_INPUT -> Main.BAD_INPUT;
@@ -35,6 +37,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       case StoreException s -> s.getMessage();
       case VaultException v -> v.getMessage();
       case AuditIntegrityException a -> "The audit log was edited: " + a.getMessage();
+      case TamperedRowException t -> t.getMessage(); // names the table and row key, no value
       case java.io.UncheckedIOException io ->
           "A file could not be read or written: " + io.getCause().getMessage();
       default ->

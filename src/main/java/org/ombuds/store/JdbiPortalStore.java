@@ -269,13 +269,17 @@ public final class JdbiPortalStore implements PortalStore {
 
   @Override
   public long nextActivity() {
-    return db.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT COALESCE(MAX(m), 0) + 1 FROM (SELECT MAX(activity) AS m FROM"
-                        + " portal_thread UNION ALL SELECT MAX(seq) AS m FROM portal_consent) x")
-                .mapTo(Long.class)
-                .one());
+    // Never below the first signed request: rows deleted by a DBA must not make a new request look
+    // like one from before signed decisions (whose unsigned decisions are still honoured).
+    long next =
+        db.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT COALESCE(MAX(m), 0) + 1 FROM (SELECT MAX(activity) AS m FROM"
+                            + " portal_thread UNION ALL SELECT MAX(seq) AS m FROM portal_consent) x")
+                    .mapTo(Long.class)
+                    .one());
+    return Math.max(next, signedDecisionsFrom());
   }
 
   @Override
