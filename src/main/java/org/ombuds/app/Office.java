@@ -66,6 +66,8 @@ import org.ombuds.vault.VaultException;
 public final class Office implements AutoCloseable {
   private final DataDir dir;
   private final Database db;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Office.class);
+
   private final AuditLog audit;
   private final Vault vault;
   private final Sessions sessions;
@@ -328,36 +330,49 @@ public final class Office implements AutoCloseable {
 
   /**
    * The first open of an office made by a release before row tags: tags every row in one
-   * transaction, records it in the audit log and in the data directory ({@link
-   * DataDir#ROWS_TAGGED}), so that it happens once. The office's public key tagged here is checked
+   * transaction and records it in the audit log ({@link AuditKind#ROWS_AUTHENTICATED}), then in the
+   * data directory ({@link DataDir#ROWS_TAGGED}, beside the audit key, out of a database
+   * administrator's reach), so that it happens once. The office's public key tagged here is checked
    * against its private key at each Ombuds' login.
+   *
+   * <p>Without that file, the audit log decides, and only once it verifies: an office whose log
+   * records row tags (every office made by this release records them at {@code init}; a restored
+   * backup, an upgrade interrupted after its commit) never has untagged rows tagged again, so a row
+   * whose tag a DBA removed stays reported instead of being made valid.
    */
   private void tagRowsOnce() {
     if (Files.exists(dir.rowsTagged())) {
       return;
     }
-    long n =
+    Optional<Long> n =
         db.inTransaction(
             () -> {
+              Optional<Boolean> recorded = audit.verifiedHolds(AuditKind.ROWS_AUTHENTICATED);
+              if (recorded.isEmpty() || recorded.get()) {
+                return recorded.isEmpty() ? Optional.<Long>empty() : Optional.of(0L);
+              }
               long tagged =
                   db.withHandleForMaintenance(
                       h -> {
                         JdbiPortalStore.markUnsignedDecisions(h);
                         return db.tags().tagUntagged(h);
                       });
-              if (tagged > 0) {
-                audit.append(
-                    new AuditEvent(
-                        AuditKind.ROWS_AUTHENTICATED, "system", "database", Long.toString(tagged)));
-              }
-              return tagged;
+              audit.append(
+                  new AuditEvent(
+                      AuditKind.ROWS_AUTHENTICATED, "system", "database", Long.toString(tagged)));
+              return Optional.of(tagged);
             });
+    if (n.isEmpty()) {
+      // The audit log does not verify: nothing is tagged, and 'audit verify' says what is wrong.
+      LOG.warn("The audit log does not verify: no row was tagged. Run 'ombuds audit verify'.");
+      return;
+    }
     try {
       DataDir.createOwnerOnlyFile(dir.rowsTagged());
     } catch (IOException e) {
       throw new OfficeException("Cannot write " + dir.rowsTagged() + ": " + e.getMessage(), false);
     }
-    rowsTaggedNow = n;
+    rowsTaggedNow = n.get();
   }
 
   /**
@@ -444,6 +459,12 @@ public final class Office implements AutoCloseable {
       Database db = openDatabase(config);
       office = new Office(dir, db, key, clock);
       AccountService.CreatedOffice created = office.accounts.createOffice(username, passphrase);
+      // Every row was tagged as it was written; the log says so, for a restore of this office.
+      Office fresh = office;
+      fresh.db.inTransaction(
+          () ->
+              fresh.audit.append(
+                  new AuditEvent(AuditKind.ROWS_AUTHENTICATED, "system", "database", "0")));
       made.add(dir.rowsTagged());
       DataDir.createOwnerOnlyFile(dir.rowsTagged()); // every row was tagged as it was written
       dir.secure();

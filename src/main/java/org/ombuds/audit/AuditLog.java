@@ -187,6 +187,19 @@ public final class AuditLog {
     return new Intact(lastSeq);
   }
 
+  /**
+   * Whether the log verifies and holds an entry of {@code kind}; empty when it does not verify (so
+   * that nothing is decided on what an edited log says).
+   */
+  public Optional<Boolean> verifiedHolds(AuditKind kind) {
+    if (!(verify() instanceof Intact)) {
+      return Optional.empty();
+    }
+    boolean[] found = {false};
+    store.forEachInOrder(e -> found[0] |= e.kind() == kind);
+    return Optional.of(found[0]);
+  }
+
   private void refuseIfDisagreesWithHead(Optional<AuditEntry> last) {
     Optional<Head> head = knownHead();
     if (head.isEmpty()) {

@@ -130,7 +130,7 @@ final class DbaOffice implements AutoCloseable {
   /** What a DBA does to the database. */
   @FunctionalInterface
   interface Edit {
-    void apply(Connection c) throws SQLException;
+    void apply(Connection c) throws SQLException, java.io.IOException;
   }
 
   /** Closes the server and the office, applies {@code edit} with JDBC, opens and serves again. */
@@ -138,7 +138,7 @@ final class DbaOffice implements AutoCloseable {
     stop();
     try (Connection c = connect()) {
       edit.apply(c);
-    } catch (SQLException e) {
+    } catch (SQLException | java.io.IOException e) {
       throw new IllegalStateException("the DBA's edit failed: " + e.getMessage(), e);
     }
     start();
@@ -266,6 +266,55 @@ final class DbaOffice implements AutoCloseable {
   void start() {
     office = Office.open(new DataDir(dir), pgUrl, clock);
     server = new WebServer(office, WebServer.Options.plain()).start("127.0.0.1", 0);
+  }
+
+  /**
+   * Rewrites the audit log, with the office stopped, as a log without any entry of {@code kind}:
+   * the other entries are appended again, in order, to a new chain under the office's audit key
+   * (their times become the clock's). For making the log of an office of a previous release, which
+   * had no such entry; a DBA cannot do this (the key is outside the database).
+   */
+  void rechainAuditLogWithout(String kind) throws SQLException, java.io.IOException {
+    List<String[]> kept = new ArrayList<>();
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT kind, actor, subject, outcome FROM audit_log ORDER BY seq")) {
+        while (rs.next()) {
+          if (!rs.getString(1).equals(kind)) {
+            kept.add(
+                new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+          }
+        }
+      }
+      s.executeUpdate("DELETE FROM audit_log");
+    }
+    java.nio.file.Files.delete(dir.resolve(DataDir.AUDIT_HEAD));
+    try (Office o = Office.open(new DataDir(dir), pgUrl, clock)) {
+      o.db()
+          .inTransaction(
+              () -> {
+                for (String[] e : kept) {
+                  o.audit()
+                      .append(
+                          new org.ombuds.audit.AuditEvent(
+                              org.ombuds.audit.AuditKind.valueOf(e[0]), e[1], e[2], e[3]));
+                }
+                return null;
+              });
+    }
+  }
+
+  /** How many other PostgreSQL sessions wait on a lock now (seen from {@code c}). */
+  long waitingOnALock(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND pid <> pg_backend_pid()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   @Override

@@ -12,8 +12,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.ombuds.testing.Http;
+import org.ombuds.testing.TestOffice;
 
 /**
  * An office made by the previous release (no mac columns, no V14 in the schema history, no {@code
@@ -39,7 +41,46 @@ class RowTagsUpgradeIT {
     try (DbaOffice o = DbaOffice.sqlite()) {
       assertOwnerOnly(o.dir.resolve(MARKER));
       o.assertRowsCarryMacs();
+      assertThat(authenticated(o)).as("init records that its rows are tagged").isEqualTo(1);
       assertThat(o.verify().exit()).isZero();
+    }
+  }
+
+  /**
+   * Without {@code rows.tagged} (a restore, a lost file), an office whose audit log records row
+   * tags is never tagged again: a second factor removed by a DBA, with the row's tag set to NULL,
+   * stays reported and lets nobody in; beside the control, where the file is written back and
+   * nothing else changes.
+   */
+  @Test
+  void a_tag_removed_by_the_dba_is_not_made_valid_when_the_marker_is_gone()
+      throws IOException, SQLException {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      o.stop();
+      Files.delete(o.dir.resolve(MARKER));
+      o.start();
+      assertOwnerOnly(o.dir.resolve(MARKER));
+      assertThat(authenticated(o)).as("the control: nothing tagged again").isEqualTo(1);
+      assertThat(o.verify().exit()).as("the control").isZero();
+      o.ombuds();
+
+      o.dba(
+          c -> {
+            assertThat(
+                    DbaOffice.update(
+                        c,
+                        "UPDATE account SET language = 'de', mac = NULL WHERE username = ?",
+                        TestOffice.USERNAME))
+                .isEqualTo(1);
+            Files.delete(o.dir.resolve(MARKER));
+          });
+      assertThat(authenticated(o)).as("no second tagging").isEqualTo(1);
+      DbaOffice.Verify v = o.verify();
+      assertThat(v.exit()).as(v.all()).isEqualTo(DbaOffice.TAMPERED);
+      assertThat(v.all()).contains("account");
+      assertThat(o.login(TestOffice.USERNAME, TestOffice.PASSPHRASE, Optional.empty()).status())
+          .as("the edited account does not log in")
+          .isEqualTo(409);
     }
   }
 
@@ -54,6 +95,8 @@ class RowTagsUpgradeIT {
       Scenario.consent(a, caseId, d, cj[1]);
       String[] linked = Scenario.linkedContact(a, o.http(), caseId, cj[1]);
       o.stop();
+      // The previous release's init recorded no row tags.
+      o.rechainAuditLogWithout("ROWS_AUTHENTICATED");
 
       // The previous release's schema and data dir.
       o.assertRowsCarryMacs();
