@@ -3,7 +3,6 @@ package org.ombuds.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,59 +220,67 @@ public final class JdbiCaseStore implements CaseStore {
   }
 
   /**
-   * Adds a recusal row and tags it; the case file's tag, which counts its recusals, is checked
-   * before and renewed after, in the same transaction.
+   * Adds a recusal row and tags it; the tags of its case file and of its account, which cover their
+   * sets of recusals, are checked before and renewed after, in the same transaction.
    */
   private void addRecusal(String caseId, String accountId, Instant at, String inheritedFrom) {
     db.tags()
         .write(
             db,
-            Table.CASE_FILE,
+            Table.ACCOUNT,
             () ->
                 db.tags()
                     .write(
                         db,
-                        Table.RECUSAL,
+                        Table.CASE_FILE,
                         () ->
-                            db.withHandle(
-                                h ->
-                                    h.createUpdate(
-                                            "INSERT INTO recusal (case_id, account_id, created_at,"
-                                                + " inherited_from) VALUES (:c, :a, :t, :f)")
-                                        .bind("c", caseId)
-                                        .bind("a", accountId)
-                                        .bind("t", at.toEpochMilli())
-                                        .bind("f", inheritedFrom)
-                                        .execute()),
-                        caseId,
-                        accountId),
-            caseId);
+                            db.tags()
+                                .write(
+                                    db,
+                                    Table.RECUSAL,
+                                    () -> insertRecusalRow(caseId, accountId, at, inheritedFrom),
+                                    caseId,
+                                    accountId),
+                        caseId),
+            accountId);
   }
 
-  @Override
-  public Set<String> recusedCases(String accountId) {
-    return recusals("account_id", accountId, "case_id");
-  }
-
-  @Override
-  public Set<String> recusedAccounts(String caseId) {
-    return recusals("case_id", caseId, "account_id");
-  }
-
-  /** The {@code out} column of the checked recusal rows whose {@code column} is {@code value}. */
-  private Set<String> recusals(String column, String value, String out) {
+  private int insertRecusalRow(String caseId, String accountId, Instant at, String inheritedFrom) {
     return db.withHandle(
         h ->
-            new HashSet<>(
-                h.createQuery(
-                        "SELECT "
-                            + Table.RECUSAL.select()
-                            + " FROM recusal WHERE "
-                            + column
-                            + " = :v")
-                    .bind("v", value)
-                    .map(db.tags().checked(Table.RECUSAL, (rs, ctx) -> rs.getString(out)))
-                    .list()));
+            h.createUpdate(
+                    "INSERT INTO recusal (case_id, account_id, created_at, inherited_from)"
+                        + " VALUES (:c, :a, :t, :f)")
+                .bind("c", caseId)
+                .bind("a", accountId)
+                .bind("t", at.toEpochMilli())
+                .bind("f", inheritedFrom)
+                .execute());
+  }
+
+  /**
+   * The cases an account is recused from, as its tagged row lists them: a recusal row deleted, or
+   * an older one put back, fails the account's tag instead of lifting the recusal.
+   */
+  @Override
+  public Set<String> recusedCases(String accountId) {
+    return recusalSet(Table.ACCOUNT, "account", accountId, RowTags.RECUSED);
+  }
+
+  /** The accounts recused from a case, as its tagged row lists them. */
+  @Override
+  public Set<String> recusedAccounts(String caseId) {
+    return recusalSet(Table.CASE_FILE, "case_file", caseId, RowTags.RECUSALS);
+  }
+
+  private Set<String> recusalSet(Table table, String sql, String id, String column) {
+    return db.withHandle(
+        h ->
+            h.createQuery("SELECT " + table.select() + " FROM " + sql + " WHERE id = :id")
+                .bind("id", id)
+                .map(db.tags().checked(table, (rs, ctx) -> RowTags.idsOfSet(rs.getString(column))))
+                .findOne()
+                .orElse(Set.of()));
   }
 
   @Override
@@ -306,25 +313,33 @@ public final class JdbiCaseStore implements CaseStore {
   @Override
   public int deleteInheritedRecusals(String accountId) {
     String inherited = "account_id = :a AND inherited_from IS NOT NULL";
+    Map<String, Object> binds = Map.of("a", accountId);
     return db.tags()
-        .writeWhere(
+        .write(
             db,
-            Table.CASE_FILE,
-            "id IN (SELECT case_id FROM recusal WHERE " + inherited + ")",
-            Map.of("a", accountId),
+            Table.ACCOUNT,
             () ->
                 db.tags()
                     .writeWhere(
                         db,
-                        Table.RECUSAL,
-                        inherited,
-                        Map.of("a", accountId),
+                        Table.CASE_FILE,
+                        "id IN (SELECT case_id FROM recusal WHERE " + inherited + ")",
+                        binds,
                         () ->
-                            db.withHandle(
-                                h ->
-                                    h.createUpdate("DELETE FROM recusal WHERE " + inherited)
-                                        .bind("a", accountId)
-                                        .execute())));
+                            db.tags()
+                                .writeWhere(
+                                    db,
+                                    Table.RECUSAL,
+                                    inherited,
+                                    binds,
+                                    () ->
+                                        db.withHandle(
+                                            h ->
+                                                h.createUpdate(
+                                                        "DELETE FROM recusal WHERE " + inherited)
+                                                    .bind("a", accountId)
+                                                    .execute()))),
+            accountId);
   }
 
   @Override
@@ -342,20 +357,42 @@ public final class JdbiCaseStore implements CaseStore {
 
   @Override
   public void destroyCase(String caseId) {
-    db.inTransaction(
-        () ->
-            db.withHandle(
-                h -> {
-                  for (String t :
-                      List.of("note", "person", "contact", "case_option", "reminder", "recusal")) {
-                    h.createUpdate("DELETE FROM " + t + " WHERE case_id = :c")
-                        .bind("c", caseId)
-                        .execute();
-                  }
-                  JdbiPortalStore.detachCase(db, h, caseId); // the portal thread outlives the case
-                  h.createUpdate("DELETE FROM case_file WHERE id = :c").bind("c", caseId).execute();
-                  return null;
-                }));
+    // The case row is checked again in this transaction (the sweep read it earlier), and the
+    // accounts recused from it are retagged: their sets of recusals lose this case.
+    db.tags()
+        .writeWhere(
+            db,
+            Table.ACCOUNT,
+            "id IN (SELECT account_id FROM recusal WHERE case_id = :c)",
+            Map.of("c", caseId),
+            () ->
+                db.tags()
+                    .write(
+                        db,
+                        Table.CASE_FILE,
+                        () ->
+                            db.withHandle(
+                                h -> {
+                                  for (String t :
+                                      List.of(
+                                          "note",
+                                          "person",
+                                          "contact",
+                                          "case_option",
+                                          "reminder",
+                                          "recusal")) {
+                                    h.createUpdate("DELETE FROM " + t + " WHERE case_id = :c")
+                                        .bind("c", caseId)
+                                        .execute();
+                                  }
+                                  // the portal thread outlives the case
+                                  JdbiPortalStore.detachCase(db, h, caseId);
+                                  h.createUpdate("DELETE FROM case_file WHERE id = :c")
+                                      .bind("c", caseId)
+                                      .execute();
+                                  return null;
+                                }),
+                        caseId));
   }
 
   @Override

@@ -27,7 +27,8 @@ import org.ombuds.common.TamperedRowException;
  * <p>A row's tag is the authenticator's MAC of a canonical encoding of the table's name and every
  * column, name by name, with the value's type: so an edited value, a value of another type, a NULL,
  * a row made up or a tag copied from another row (whose key differs) all fail. A case file's tag
- * also covers how many recusals it has, so that deleting a recusal row is seen too.
+ * also covers the set of its recusal rows, and an account's the set of its own, so that deleting a
+ * recusal row, or putting back an older one, is seen wherever recusals are read.
  *
  * <p>Every read that a decision depends on selects {@link Table#select()} and maps through {@link
  * #checked}; every write runs through {@link #write} (or {@link #writeWhere}), which checks the
@@ -43,6 +44,13 @@ public final class RowTags {
   /** The authenticated tables: their key columns and every column the tag covers, in order. */
   @SuppressWarnings("ImmutableEnumChecker") // the lists are List.of, immutable
   public enum Table {
+    // First: an edited recusal is named as such, not as a change of the sets that pin it; then the
+    // case files before the accounts, so that a deleted recusal is named by its case.
+    RECUSAL(
+        "recusal",
+        "recusal",
+        List.of("case_id", "account_id"),
+        List.of("case_id", "account_id", "created_at", "inherited_from")),
     OFFICE(
         "office",
         "office",
@@ -62,28 +70,6 @@ public final class RowTags {
             "anon_repeated",
             "anon_soon_days",
             "signed_decisions_from")),
-    ACCOUNT(
-        "account",
-        "account",
-        List.of("id"),
-        List.of(
-            "id",
-            "username",
-            "kdf_salt",
-            "kdf_memory_kib",
-            "kdf_iterations",
-            "kdf_parallelism",
-            "wrapped_office",
-            "totp_secret_enc",
-            "language",
-            "active",
-            "created_at")),
-    // Before the case files: an edited recusal is named as such, not as its case's count.
-    RECUSAL(
-        "recusal",
-        "recusal",
-        List.of("case_id", "account_id"),
-        List.of("case_id", "account_id", "created_at", "inherited_from")),
     CASE_FILE(
         "case_file",
         "case file",
@@ -104,6 +90,23 @@ public final class RowTags {
             "outcome_enc",
             "destroy_after",
             RECUSALS)),
+    ACCOUNT(
+        "account",
+        "account",
+        List.of("id"),
+        List.of(
+            "id",
+            "username",
+            "kdf_salt",
+            "kdf_memory_kib",
+            "kdf_iterations",
+            "kdf_parallelism",
+            "wrapped_office",
+            "totp_secret_enc",
+            "language",
+            "active",
+            "created_at",
+            RECUSED)),
     DISCLOSURE(
         "disclosure",
         "disclosure",
@@ -220,13 +223,66 @@ public final class RowTags {
     }
   }
 
-  /** The computed column of a case file's tag: how many recusals it has. */
+  /**
+   * The computed column of a case file's tag: its recusal rows (account, time, inherited from), as
+   * a set. Deleting one, adding one, or putting back an older one changes it.
+   */
   static final String RECUSALS = "recusals";
 
+  /** The computed column of an account's tag: its recusal rows (case, time, inherited from). */
+  static final String RECUSED = "recused";
+
   private static String expression(String table, String column) {
-    return column.equals(RECUSALS)
-        ? "(SELECT COUNT(*) FROM recusal r WHERE r.case_id = " + table + ".id) AS " + RECUSALS
-        : column;
+    return switch (column) {
+      case RECUSALS -> recusalSet("r.account_id", "r.case_id = " + table + ".id") + " AS " + column;
+      case RECUSED -> recusalSet("r.case_id", "r.account_id = " + table + ".id") + " AS " + column;
+      default -> column;
+    };
+  }
+
+  /**
+   * One text listing the recusal rows that {@code where} selects, each as "id:created_at:inherited
+   * from", separated by commas, in the database's order (the tag sorts them, see {@link #asSet}).
+   * {@code string_agg} runs on PostgreSQL and on SQLite 3.44 and later.
+   */
+  private static String recusalSet(String id, String where) {
+    return "(SELECT string_agg("
+        + id
+        + " || ':' || r.created_at || ':' || COALESCE(r.inherited_from, ''), ',')"
+        + " FROM recusal r WHERE "
+        + where
+        + ")";
+  }
+
+  private static boolean isSet(String column) {
+    return column.equals(RECUSALS) || column.equals(RECUSED);
+  }
+
+  /** A set column's value in a canonical order: its items sorted (NULL stays NULL). */
+  private static Object asSet(Object value) {
+    if (!(value instanceof String text)) {
+      return value;
+    }
+    String[] items = text.split(",", -1);
+    java.util.Arrays.sort(items);
+    return String.join(",", items);
+  }
+
+  /**
+   * The ids a set column names (its items' first part): the accounts recused from a case, from
+   * {@link #RECUSALS}, or the cases an account is recused from, from {@link #RECUSED}. Read it only
+   * from a row that {@link #checked} passed.
+   */
+  public static java.util.Set<String> idsOfSet(String value) {
+    if (value == null || value.isEmpty()) {
+      return java.util.Set.of();
+    }
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String item : value.split(",", -1)) {
+      int colon = item.indexOf(':');
+      out.add(colon < 0 ? item : item.substring(0, colon));
+    }
+    return java.util.Set.copyOf(out);
   }
 
   private final EntryAuthenticator key;
@@ -277,7 +333,7 @@ public final class RowTags {
         () ->
             db.withHandle(
                 h -> {
-                  requireRow(h, table, k);
+                  requireRow(h, table, lock(db), k);
                   T result = update.get();
                   retag(h, table, k);
                   return result;
@@ -300,7 +356,13 @@ public final class RowTags {
                 h -> {
                   Query q =
                       h.createQuery(
-                          "SELECT " + table.select() + " FROM " + table.sql() + " WHERE " + where);
+                          "SELECT "
+                              + table.select()
+                              + " FROM "
+                              + table.sql()
+                              + " WHERE "
+                              + where
+                              + lock(db));
                   binds.forEach(q::bind);
                   List<Object[]> keys =
                       q.map(
@@ -321,11 +383,20 @@ public final class RowTags {
                 }));
   }
 
-  /** Checks the row with this key, if there is one. */
-  void requireRow(Handle h, Table table, Object... k) {
+  /**
+   * On PostgreSQL, the rows a write checks stay locked until it commits: an update made meanwhile
+   * in another session (a DBA's) waits, and then changes a row whose tag no longer matches it,
+   * instead of slipping in between the check and the new tag. SQLite runs one writer at a time.
+   */
+  private static String lock(Database db) {
+    return db.isPostgres() ? " FOR UPDATE" : "";
+  }
+
+  /** Checks the row with this key, if there is one ({@code lock}: {@link #lock}). */
+  void requireRow(Handle h, Table table, String lock, Object... k) {
     Query q =
         h.createQuery(
-            "SELECT " + table.select() + " FROM " + table.sql() + " WHERE " + table.byKey());
+            "SELECT " + table.select() + " FROM " + table.sql() + " WHERE " + table.byKey() + lock);
     bindKey(q, k);
     q.map(checked(table, (rs, ctx) -> Boolean.TRUE)).findOne();
   }
@@ -447,7 +518,8 @@ public final class RowTags {
   static byte[] encode(Table table, ResultSet rs) throws SQLException {
     Map<String, Object> values = new LinkedHashMap<>();
     for (String c : table.columns()) {
-      values.put(c, rs.getObject(c));
+      Object v = rs.getObject(c);
+      values.put(c, isSet(c) ? asSet(v) : v);
     }
     return encode(table, values);
   }

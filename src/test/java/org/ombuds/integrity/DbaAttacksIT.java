@@ -223,10 +223,15 @@ class DbaAttacksIT {
       String bea = TestOffice.addColleague(a);
       Http b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
       String carl = TestOffice.addConfirmed(a, b, Scenario.CARL, Scenario.CARL_PASSPHRASE);
-      String caseId = Scenario.caseWithJane(a, "Conflict of interest")[0];
+      String[] cj = Scenario.caseWithJane(a, "Conflict of interest");
+      String caseId = cj[0];
+      String thread = Scenario.linkedContact(a, o.http(), caseId, cj[1])[0];
       ok(a.post("/api/v1/cases/" + caseId + "/recuse", Map.of("handOverTo", bea)), 200);
       String me = o.accountId(TestOffice.USERNAME);
       assertThat(a.get("/api/v1/cases/" + caseId).status()).as("the control").isEqualTo(404);
+      assertThat(a.get("/api/v1/portal/threads/" + thread).status())
+          .as("the control: the thread of a case I am recused from")
+          .isEqualTo(404);
       Map<String, Object> recusal;
       try (Connection c = o.connect()) {
         List<String> key = DbaEditsIT.primaryKey(c, "recusal");
@@ -239,12 +244,23 @@ class DbaAttacksIT {
       Map<String, Object> row = recusal;
 
       o.dba(1, "DELETE FROM recusal WHERE case_id = ? AND account_id = ?", caseId, me);
-      assertTampered(o.ombuds().get("/api/v1/cases/" + caseId), "Conflict of interest");
+      // The recused account's own row lists the cases it is recused from (what the case list, the
+      // portal inbox and the watches ask): the deleted recusal fails that row's tag, so the account
+      // does not get in at all, and the case's row fails for the Ombuds who handles it.
+      assertTampered(
+          o.login(TestOffice.USERNAME, TestOffice.PASSPHRASE, Optional.empty()),
+          "Conflict of interest",
+          caseId);
+      Http handler = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      assertTampered(handler.get("/api/v1/cases/" + caseId), "Conflict of interest");
+      assertVerifyTampered(o);
 
       o.dba(c -> DbaEditsIT.insert(c, "recusal", row));
-      assertThat(o.ombuds().get("/api/v1/cases/" + caseId).status())
+      Http back = o.ombuds();
+      assertThat(back.get("/api/v1/cases/" + caseId).status())
           .as("the recusal back: recused again")
           .isEqualTo(404);
+      assertThat(back.get("/api/v1/portal/threads/" + thread).status()).isEqualTo(404);
 
       o.dba(
           1,
@@ -252,7 +268,12 @@ class DbaAttacksIT {
           carl,
           caseId,
           me);
-      assertTampered(o.ombuds().get("/api/v1/cases/" + caseId), "Conflict of interest");
+      assertTampered(
+          o.login(TestOffice.USERNAME, TestOffice.PASSPHRASE, Optional.empty()),
+          "Conflict of interest");
+      assertTampered(
+          o.login(Scenario.CARL, Scenario.CARL_PASSPHRASE, Optional.empty()),
+          "Conflict of interest");
     }
   }
 
@@ -440,6 +461,41 @@ class DbaAttacksIT {
       assertThat(o.text("SELECT language FROM account WHERE id = ?", me))
           .as("the write refused")
           .isEqualTo("de");
+      assertVerifyTampered(o);
+    }
+  }
+
+  /**
+   * Two sessions at once on PostgreSQL: the DBA's update of an account row is not committed yet
+   * when the Ombuds' write of that row starts. The write's check waits for it (the row is locked
+   * until the check's transaction ends) and then sees the edit: refused, not retagged over it.
+   * Without the lock, the check would read the row as it was, the write would wait for the DBA's
+   * commit, and the new tag would cover the DBA's edit.
+   */
+  @Test
+  void a_dba_update_racing_a_write_on_postgresql_is_not_retagged() throws Exception {
+    try (DbaOffice o = DbaOffice.create("postgres", clock())) {
+      Http a = o.ombuds();
+      String me = o.accountId(TestOffice.USERNAME);
+      try (Connection dba = o.connect()) {
+        dba.setAutoCommit(false);
+        assertThat(DbaOffice.update(dba, "UPDATE account SET language = 'de' WHERE id = ?", me))
+            .isEqualTo(1);
+        java.util.concurrent.CompletableFuture<Http.Response> write =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> a.put("/api/v1/account/language", Map.of("language", "fr")));
+        try (Connection watch = o.connect()) {
+          long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+          while (o.waitingOnALock(watch) == 0) {
+            assertThat(System.nanoTime()).as("the write waits for the DBA").isLessThan(deadline);
+            assertThat(write).as("the write waits for the DBA").isNotDone();
+            Thread.sleep(20);
+          }
+        }
+        dba.commit();
+        assertTampered(write.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(o.text("SELECT language FROM account WHERE id = ?", me)).isEqualTo("de");
       assertVerifyTampered(o);
     }
   }

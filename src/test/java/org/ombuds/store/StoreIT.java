@@ -255,9 +255,13 @@ class StoreIT {
       assertThat(store.children(CaseStore.Child.PERSON, id))
           .singleElement()
           .satisfies(c -> assertThat(c.data()).containsExactly(9));
-      store.insertRecusal(id, "acct-1", Instant.ofEpochMilli(1));
-      assertThat(store.recusedAccounts(id)).containsExactly("acct-1");
-      assertThat(store.recusedCases("acct-1")).containsExactly(id);
+      String acct1 = "a1111111-1111-4111-8111-111111111111";
+      new JdbiAccountStore(db).insert(account(acct1, "recused"));
+      store.insertRecusal(id, acct1, Instant.ofEpochMilli(1));
+      assertThat(store.recusedAccounts(id)).containsExactly(acct1);
+      assertThat(store.recusedCases(acct1))
+          .as("as the account's tagged row lists them")
+          .containsExactly(id);
       assertThat(store.reassignCases("handler", "acct-2")).isEqualTo(1);
       CaseStore.CaseRow handed = store.findCase(id).orElseThrow();
       assertThat(handed.handlerId()).isEqualTo("acct-2");
@@ -270,7 +274,7 @@ class StoreIT {
       assertThat(store.findCase(id)).isEmpty();
       assertThat(store.notes(id)).isEmpty();
       assertThat(store.children(CaseStore.Child.PERSON, id)).isEmpty();
-      assertThat(store.recusedCases("acct-1")).isEmpty();
+      assertThat(store.recusedCases(acct1)).isEmpty();
       assertThat(store.statRecords())
           .singleElement()
           .satisfies(b -> assertThat(b).containsExactly(4, 2));
