@@ -1,0 +1,147 @@
+package org.ombuds.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ombuds.integrity.Scenario.ok;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ombuds.testing.Http;
+import org.ombuds.testing.MutableClock;
+
+/**
+ * What one row edited by a database administrator must not do: stop the destruction of every other
+ * closed case. Each beside its control.
+ */
+class FailSafeIT {
+  private static MutableClock clock() {
+    return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static String newCase(Http ombuds, String title, String note) {
+    String id = Scenario.caseWithJane(ombuds, title)[0];
+    ok(ombuds.post("/api/v1/cases/" + id + "/notes", Map.of("text", note)), 201);
+    return id;
+  }
+
+  private static void close(Http ombuds, String caseId) {
+    ok(ombuds.post("/api/v1/cases/" + caseId + "/close", Map.of("outcome", "RESOLVED")), 200);
+  }
+
+  private static long rows(DbaOffice o, String table, String caseId) {
+    String key = table.equals("case_file") ? "id" : "case_id";
+    return o.count("SELECT COUNT(*) FROM " + table + " WHERE " + key + " = ?", caseId);
+  }
+
+  private static long skipped(DbaOffice o, String caseId, String outcome) {
+    return o.count(
+        "SELECT COUNT(*) FROM audit_log WHERE kind = 'DESTRUCTION_SKIPPED' AND subject = ?"
+            + " AND outcome = ?",
+        caseId,
+        outcome);
+  }
+
+  private static void assertVerifyNames(DbaOffice o, String table, String key) {
+    DbaOffice.Verify v = o.verify();
+    assertThat(v.exit()).as(v.all()).isEqualTo(DbaOffice.TAMPERED);
+    assertThat(v.all()).as("names the table and the row").contains(table).contains(key);
+  }
+
+  // ---------------------------------------------------------------- destruction
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void one_tampered_closed_case_does_not_keep_the_others_from_being_destroyed(String db) {
+    MutableClock clock = clock();
+    try (DbaOffice o = DbaOffice.create(db, clock)) {
+      Http a = o.ombuds();
+      ok(a.put("/api/v1/office/settings", Map.of("graceDays", 1)), 200);
+      String first = newCase(a, "First", "A note of the first case.");
+      String second = newCase(a, "Second", "A note of the second case.");
+      close(a, first);
+      close(a, second);
+      clock.advance(Duration.ofDays(2));
+      o.office().cases().destroyDue();
+      assertThat(rows(o, "case_file", first) + rows(o, "case_file", second))
+          .as("the control: both destroyed")
+          .isZero();
+      assertThat(rows(o, "note", first) + rows(o, "note", second)).isZero();
+      a = o.ombuds(); // two days on: the session has expired
+
+      String edited = newCase(a, "Edited", "A note of the edited case.");
+      String other = newCase(a, "Other", "A note of the other case.");
+      close(a, edited);
+      close(a, other);
+      o.dba(1, "UPDATE case_file SET version = version + 7 WHERE id = ?", edited);
+      clock.advance(Duration.ofDays(2));
+      o.office().cases().destroyDue();
+      assertThat(rows(o, "case_file", other)).as("the other case is destroyed").isZero();
+      assertThat(rows(o, "note", other)).isZero();
+      assertThat(rows(o, "case_file", edited)).as("the edited one stays").isEqualTo(1);
+      assertThat(rows(o, "note", edited)).isEqualTo(1);
+      assertThat(skipped(o, edited, "tampered:case_file")).as("audited").isEqualTo(1);
+      o.office().cases().destroyDue();
+      assertThat(skipped(o, edited, "tampered:case_file"))
+          .as("once per run of the office, not hourly")
+          .isEqualTo(1);
+      assertVerifyNames(o, "case_file", edited);
+    }
+  }
+
+  @Test
+  void a_closed_case_edited_to_look_not_due_is_not_silently_left_out() {
+    MutableClock clock = clock();
+    try (DbaOffice o = DbaOffice.create("sqlite", clock)) {
+      Http a = o.ombuds();
+      ok(a.put("/api/v1/office/settings", Map.of("graceDays", 1)), 200);
+      String edited = newCase(a, "Kept", "A note the DBA wants to keep.");
+      String other = newCase(a, "Other", "A note of the other case.");
+      close(a, edited);
+      close(a, other);
+      o.dba(
+          1,
+          "UPDATE case_file SET destroy_after = destroy_after + ? WHERE id = ?",
+          Duration.ofDays(3650).toMillis(),
+          edited);
+      clock.advance(Duration.ofDays(2));
+      o.office().cases().destroyDue();
+      assertThat(rows(o, "case_file", other)).isZero();
+      assertThat(rows(o, "note", edited)).as("not destroyed: it cannot be verified").isEqualTo(1);
+      assertThat(skipped(o, edited, "tampered:case_file"))
+          .as("recorded, although its date says it is not due")
+          .isEqualTo(1);
+      assertThat(skipped(o, other, "tampered:case_file")).as("the control").isZero();
+    }
+  }
+
+  @Test
+  void a_tampered_thread_of_one_due_case_does_not_keep_the_others_from_being_destroyed() {
+    MutableClock clock = clock();
+    try (DbaOffice o = DbaOffice.create("sqlite", clock)) {
+      Http a = o.ombuds();
+      ok(a.put("/api/v1/office/settings", Map.of("graceDays", 1)), 200);
+      String[] cj = Scenario.caseWithJane(a, "With a thread");
+      String withThread = cj[0];
+      ok(a.post("/api/v1/cases/" + withThread + "/notes", Map.of("text", "A note.")), 201);
+      String thread = Scenario.linkedContact(a, o.http(), withThread, cj[1])[0];
+      String other = newCase(a, "Other", "A note of the other case.");
+      close(a, withThread);
+      close(a, other);
+      o.dba(1, "UPDATE portal_thread SET unread = 1 - unread WHERE id = ?", thread);
+      clock.advance(Duration.ofDays(2));
+      o.office().cases().destroyDue();
+      assertThat(rows(o, "case_file", other)).as("the other case is destroyed").isZero();
+      assertThat(rows(o, "case_file", withThread)).as("left whole").isEqualTo(1);
+      assertThat(rows(o, "note", withThread)).isEqualTo(1);
+      assertThat(o.text("SELECT case_id FROM portal_thread WHERE id = ?", thread))
+          .as("rolled back: still linked")
+          .isEqualTo(withThread);
+      assertThat(skipped(o, withThread, "tampered:portal_thread")).isEqualTo(1);
+      assertVerifyNames(o, "portal_thread", thread);
+    }
+  }
+}
