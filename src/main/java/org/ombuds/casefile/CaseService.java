@@ -207,14 +207,44 @@ public final class CaseService {
         });
   }
 
-  /** The cases {@code actorId} may see, newest first, without their notes and other rows. */
+  /**
+   * The cases {@code actorId} may see, newest first, without their notes and other rows. A case
+   * whose row fails its authentication tag is left out (see {@link #listing}).
+   */
   public List<CaseView> list(String actorId) {
+    return listing(actorId).cases();
+  }
+
+  /**
+   * A list of cases, and the ids of the cases whose rows fail their authentication tag (edited in
+   * the database): of those nothing is shown (title, status, dates), and opening one is refused.
+   */
+  public record Listing(List<CaseView> cases, List<String> tampered) {
+    public Listing {
+      cases = List.copyOf(cases);
+      tampered = List.copyOf(tampered);
+    }
+  }
+
+  /**
+   * The cases {@code actorId} may see, newest first, and those that cannot be verified: one edited
+   * case file must not hide the others from every Ombuds. A tampered case that {@code actorId} is
+   * recused from is not named to them either.
+   */
+  public Listing listing(String actorId) {
     Set<String> recused = store.recusedCases(actorId);
-    return store.listCases().stream()
-        .filter(r -> !recused.contains(r.id()))
-        .map(row -> view(row, cipher(row), false))
-        .sorted(Comparator.comparing(CaseView::openedAt).reversed())
-        .toList();
+    CaseStore.CaseList all = store.caseList();
+    List<CaseView> cases =
+        all.sound().stream()
+            .filter(r -> !recused.contains(r.id()))
+            .map(row -> view(row, cipher(row), false))
+            .sorted(Comparator.comparing(CaseView::openedAt).reversed())
+            .toList();
+    return new Listing(cases, unverified(all, recused));
+  }
+
+  private static List<String> unverified(CaseStore.CaseList all, Set<String> recused) {
+    return all.tampered().stream().filter(id -> !recused.contains(id)).toList();
   }
 
   /**
@@ -258,17 +288,27 @@ public final class CaseService {
 
   /**
    * The open cases whose title, notes, persons' names or pseudonyms, work unit, contacts or options
-   * contain every word of {@code query} (case- and accent-insensitive).
+   * contain every word of {@code query} (case- and accent-insensitive). A case whose row fails its
+   * authentication tag is left out (see {@link #searchListing}).
    */
   public List<CaseView> search(String actorId, String query) {
+    return searchListing(actorId, query).cases();
+  }
+
+  /**
+   * As {@link #search}, with the cases that cannot be verified (see {@link #listing}): whether they
+   * match is not known, and they are named so that the Ombuds knows of them.
+   */
+  public Listing searchListing(String actorId, String query) {
     List<String> words =
         Arrays.stream(Pseudonyms.fold(query).split("\\s+")).filter(w -> !w.isBlank()).toList();
     if (words.isEmpty()) {
-      return List.of();
+      return new Listing(List.of(), List.of());
     }
     Set<String> recused = store.recusedCases(actorId);
+    CaseStore.CaseList all = store.caseList();
     List<CaseView> found = new ArrayList<>();
-    for (CaseStore.CaseRow row : store.listCases()) {
+    for (CaseStore.CaseRow row : all.sound()) {
       if (!"OPEN".equals(row.status()) || recused.contains(row.id())) {
         continue;
       }
@@ -278,7 +318,7 @@ public final class CaseService {
       }
     }
     found.sort(Comparator.comparing(CaseView::openedAt).reversed());
-    return found;
+    return new Listing(found, unverified(all, recused));
   }
 
   private String searchableText(CaseStore.CaseRow row) {
@@ -584,11 +624,14 @@ public final class CaseService {
     return LocalDate.now(clock);
   }
 
-  /** The open reminders due on or before {@code until} in the cases {@code actorId} may see. */
+  /**
+   * The open reminders due on or before {@code until} in the cases {@code actorId} may see; none of
+   * a case whose row fails its authentication tag (the dashboard still opens).
+   */
   public List<CaseView.ReminderView> remindersDue(String actorId, LocalDate until) {
     Set<String> recused = store.recusedCases(actorId);
     Map<String, CaseStore.CaseRow> open =
-        store.listCases().stream()
+        store.caseList().sound().stream()
             .filter(r -> "OPEN".equals(r.status()) && !recused.contains(r.id()))
             .collect(Collectors.toMap(CaseStore.CaseRow::id, r -> r));
     List<CaseView.ReminderView> due = new ArrayList<>();

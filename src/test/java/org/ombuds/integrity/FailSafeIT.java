@@ -1,21 +1,27 @@
 package org.ombuds.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ombuds.integrity.DbaOffice.assertTampered;
 import static org.ombuds.integrity.Scenario.ok;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ombuds.testing.Http;
 import org.ombuds.testing.MutableClock;
+import org.ombuds.testing.TestOffice;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What one row edited by a database administrator must not do: stop the destruction of every other
- * closed case. Each beside its control.
+ * closed case, or hide every other case from the case list. Each beside its control.
  */
 class FailSafeIT {
   private static MutableClock clock() {
@@ -142,6 +148,70 @@ class FailSafeIT {
           .isEqualTo(withThread);
       assertThat(skipped(o, withThread, "tampered:portal_thread")).isEqualTo(1);
       assertVerifyNames(o, "portal_thread", thread);
+    }
+  }
+
+  // ---------------------------------------------------------------- the case list
+
+  private static Map<String, JsonNode> listed(Http ombuds, String query) {
+    Map<String, JsonNode> byId = new LinkedHashMap<>();
+    ok(ombuds.get("/api/v1/cases" + query), 200)
+        .json()
+        .valueStream()
+        .forEach(n -> byId.put(n.get("id").stringValue(), n));
+    return byId;
+  }
+
+  private static List<String> flagged(Map<String, JsonNode> byId) {
+    List<String> out = new ArrayList<>();
+    byId.forEach(
+        (id, n) -> {
+          if (n.path("tampered").asBoolean(false)) {
+            out.add(id);
+          }
+        });
+    return out;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void one_tampered_case_is_flagged_in_the_list_and_the_others_are_listed(String db) {
+    try (DbaOffice o = DbaOffice.create(db, clock())) {
+      Http a = o.ombuds();
+      String bea = TestOffice.addColleague(a);
+      String sound = newCase(a, "Sound case", "A note.");
+      String edited = newCase(a, "Edited case", "Another note.");
+      String recused = newCase(a, "Recused case", "A third note.");
+      ok(a.post("/api/v1/cases/" + recused + "/recuse", Map.of("handOverTo", bea)), 200);
+      Map<String, JsonNode> control = listed(a, "");
+      assertThat(control.keySet()).containsExactlyInAnyOrder(edited, sound);
+      assertThat(flagged(control)).as("the control: nothing flagged").isEmpty();
+
+      byte[] title = (byte[]) o.scalar("SELECT title_enc FROM case_file WHERE id = ?", sound);
+      o.dba(1, "UPDATE case_file SET title_enc = ? WHERE id = ?", title, edited);
+      o.dba(1, "UPDATE case_file SET status = 'CLOSED' WHERE id = ?", recused);
+      a = o.ombuds();
+      Http.Response list = ok(a.get("/api/v1/cases"), 200);
+      assertThat(list.body()).doesNotContain("Edited case");
+      Map<String, JsonNode> byId = listed(a, "");
+      assertThat(byId.keySet())
+          .as("the sound case as before, then the flagged one; not the one recused from")
+          .containsExactly(sound, edited);
+      assertThat(byId.get(sound).get("title").stringValue()).isEqualTo("Sound case");
+      assertThat(flagged(byId)).containsExactly(edited);
+      List<String> fields = new ArrayList<>();
+      byId.get(edited).propertyNames().forEach(fields::add);
+      assertThat(fields).as("its id, and nothing else of it").containsExactly("id", "tampered");
+      assertThat(flagged(listed(a, "?status=CLOSED")))
+          .as("whatever the filter: its status is not known")
+          .containsExactly(edited);
+      assertTampered(a.get("/api/v1/cases/" + edited), "Sound case");
+      ok(a.get("/api/v1/cases/" + sound), 200);
+
+      Http b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      assertThat(flagged(listed(b, "")))
+          .as("the colleague who handles the recused case is told of it")
+          .containsExactlyInAnyOrder(edited, recused);
     }
   }
 }
