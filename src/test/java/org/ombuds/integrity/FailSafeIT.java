@@ -2,6 +2,7 @@ package org.ombuds.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ombuds.integrity.DbaOffice.assertTampered;
+import static org.ombuds.integrity.Scenario.disclosures;
 import static org.ombuds.integrity.Scenario.ok;
 
 import java.time.Duration;
@@ -21,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What one row edited by a database administrator must not do: stop the destruction of every other
- * closed case, or hide every other case from the case list. Each beside its control.
+ * closed case, hide every other case from the case list, or bring back a consent the visitor
+ * withdrew. Each beside its control.
  */
 class FailSafeIT {
   private static MutableClock clock() {
@@ -212,6 +214,61 @@ class FailSafeIT {
       assertThat(flagged(listed(b, "")))
           .as("the colleague who handles the recused case is told of it")
           .containsExactlyInAnyOrder(edited, recused);
+    }
+  }
+
+  // ---------------------------------------------------------------- a withdrawal
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void a_withdrawal_in_the_portal_stands_when_the_dba_deletes_the_request(String db) {
+    MutableClock clock = clock();
+    try (DbaOffice o = DbaOffice.create(db, clock)) {
+      Http a = o.ombuds();
+      String[] cj = Scenario.caseWithJane(a, "Safety concerns");
+      String caseId = cj[0];
+      String[] linked = Scenario.linkedContact(a, o.http(), caseId, cj[1]);
+      String kept = Scenario.draft(a, caseId, Scenario.SAFE_TEXT);
+      Scenario.askInPortal(a, caseId, kept);
+      String withdrawn = Scenario.draft(a, caseId, "Please remind the group of the rules, kindly.");
+      Scenario.askInPortal(a, caseId, withdrawn);
+      Http visitor = Scenario.visitor(o.http(), linked[1]);
+      ok(visitor.post("/portal/consent-requests/" + kept + "/grant", Map.of()), 201);
+      ok(visitor.post("/portal/consent-requests/" + withdrawn + "/grant", Map.of()), 201);
+      // The Ombuds' look at each draft applies the grant as a mandate consent.
+      ok(a.get(disclosures(caseId) + "/" + kept), 200);
+      ok(a.get(disclosures(caseId) + "/" + withdrawn), 200);
+      assertThat(o.count("SELECT COUNT(*) FROM consent WHERE revoked_at IS NULL")).isEqualTo(2);
+
+      // The next day, with the office locked (reopened: nobody logged in).
+      clock.advance(Duration.ofDays(1).plusHours(3));
+      o.stop();
+      o.start();
+      visitor = Scenario.visitor(o.http(), linked[1]);
+      ok(visitor.post("/portal/consent-requests/" + withdrawn + "/revoke", Map.of()), 200);
+      Object revokedAt =
+          o.scalar("SELECT revoked_at FROM consent WHERE disclosure_id = ?", withdrawn);
+      assertThat(revokedAt)
+          .as("revoked in the consent's own row, in the visitor's transaction")
+          .isNotNull();
+      assertThat(((Number) revokedAt).longValue())
+          .as("dated to the day, as every step of a visitor")
+          .isEqualTo(clock.instant().truncatedTo(ChronoUnit.DAYS).toEpochMilli());
+      assertThat(o.scalar("SELECT revoked_at FROM consent WHERE disclosure_id = ?", kept))
+          .as("the control")
+          .isNull();
+
+      // The DBA deletes both requests: nothing counts them.
+      o.dba(2, "DELETE FROM portal_consent WHERE disclosure_id IN (?, ?)", kept, withdrawn);
+      a = o.ombuds();
+      Http.Response refused = Scenario.release(a, caseId, withdrawn);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+      assertThat(refused.json().get("error").stringValue()).isEqualTo("consent_required");
+      assertThat(o.text("SELECT status FROM disclosure WHERE id = ?", withdrawn))
+          .isEqualTo("DRAFT");
+      ok(Scenario.release(a, caseId, kept), 200);
+      DbaOffice.Verify v = o.verify();
+      assertThat(v.exit()).as("a deleted request is not a tampered row: " + v.all()).isZero();
     }
   }
 }
