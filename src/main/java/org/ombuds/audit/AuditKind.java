@@ -100,7 +100,11 @@ public enum AuditKind {
   ACCOUNT_CONFIRMED,
   // An office made by a release before row tags was opened for the first time by one that has
   // them: every row the guarantees rest on was tagged (outcome: how many).
-  ROWS_AUTHENTICATED;
+  ROWS_AUTHENTICATED,
+  // The destruction of closed cases left a case out because a row it depends on fails its
+  // authentication tag (subject: the case's id; outcome: "tampered:" and the row's table), once per
+  // run of the office.
+  DESTRUCTION_SKIPPED;
 
   private static final java.util.Map<String, AuditKind> BY_NAME =
       java.util.Arrays.stream(values())

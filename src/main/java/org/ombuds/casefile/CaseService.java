@@ -23,6 +23,7 @@ import org.ombuds.audit.AuditKind;
 import org.ombuds.audit.AuditLog;
 import org.ombuds.common.Fields;
 import org.ombuds.common.Ids;
+import org.ombuds.common.TamperedRowException;
 import org.ombuds.common.Transactions;
 import org.ombuds.records.StatisticalRecord;
 import org.ombuds.vault.CaseCipher;
@@ -54,6 +55,8 @@ public final class CaseService {
   private final Supplier<Optional<OfficeKeys>> keys;
   private final Map<String, CaseCipher> ciphers = new ConcurrentHashMap<>();
   private final Map<String, String> searchText = new ConcurrentHashMap<>();
+  // The cases the destruction left out (a row fails its tag) and already audited: it runs hourly.
+  private final Set<String> skipped = ConcurrentHashMap.newKeySet();
   private volatile OfficeKeys cipherOwner;
 
   /**
@@ -204,14 +207,44 @@ public final class CaseService {
         });
   }
 
-  /** The cases {@code actorId} may see, newest first, without their notes and other rows. */
+  /**
+   * The cases {@code actorId} may see, newest first, without their notes and other rows. A case
+   * whose row fails its authentication tag is left out (see {@link #listing}).
+   */
   public List<CaseView> list(String actorId) {
+    return listing(actorId).cases();
+  }
+
+  /**
+   * A list of cases, and the ids of the cases whose rows fail their authentication tag (edited in
+   * the database): of those nothing is shown (title, status, dates), and opening one is refused.
+   */
+  public record Listing(List<CaseView> cases, List<String> tampered) {
+    public Listing {
+      cases = List.copyOf(cases);
+      tampered = List.copyOf(tampered);
+    }
+  }
+
+  /**
+   * The cases {@code actorId} may see, newest first, and those that cannot be verified: one edited
+   * case file must not hide the others from every Ombuds. A tampered case that {@code actorId} is
+   * recused from is not named to them either.
+   */
+  public Listing listing(String actorId) {
     Set<String> recused = store.recusedCases(actorId);
-    return store.listCases().stream()
-        .filter(r -> !recused.contains(r.id()))
-        .map(row -> view(row, cipher(row), false))
-        .sorted(Comparator.comparing(CaseView::openedAt).reversed())
-        .toList();
+    CaseStore.CaseList all = store.caseList();
+    List<CaseView> cases =
+        all.sound().stream()
+            .filter(r -> !recused.contains(r.id()))
+            .map(row -> view(row, cipher(row), false))
+            .sorted(Comparator.comparing(CaseView::openedAt).reversed())
+            .toList();
+    return new Listing(cases, unverified(all, recused));
+  }
+
+  private static List<String> unverified(CaseStore.CaseList all, Set<String> recused) {
+    return all.tampered().stream().filter(id -> !recused.contains(id)).toList();
   }
 
   /**
@@ -255,17 +288,27 @@ public final class CaseService {
 
   /**
    * The open cases whose title, notes, persons' names or pseudonyms, work unit, contacts or options
-   * contain every word of {@code query} (case- and accent-insensitive).
+   * contain every word of {@code query} (case- and accent-insensitive). A case whose row fails its
+   * authentication tag is left out (see {@link #searchListing}).
    */
   public List<CaseView> search(String actorId, String query) {
+    return searchListing(actorId, query).cases();
+  }
+
+  /**
+   * As {@link #search}, with the cases that cannot be verified (see {@link #listing}): whether they
+   * match is not known, and they are named so that the Ombuds knows of them.
+   */
+  public Listing searchListing(String actorId, String query) {
     List<String> words =
         Arrays.stream(Pseudonyms.fold(query).split("\\s+")).filter(w -> !w.isBlank()).toList();
     if (words.isEmpty()) {
-      return List.of();
+      return new Listing(List.of(), List.of());
     }
     Set<String> recused = store.recusedCases(actorId);
+    CaseStore.CaseList all = store.caseList();
     List<CaseView> found = new ArrayList<>();
-    for (CaseStore.CaseRow row : store.listCases()) {
+    for (CaseStore.CaseRow row : all.sound()) {
       if (!"OPEN".equals(row.status()) || recused.contains(row.id())) {
         continue;
       }
@@ -275,7 +318,7 @@ public final class CaseService {
       }
     }
     found.sort(Comparator.comparing(CaseView::openedAt).reversed());
-    return found;
+    return new Listing(found, unverified(all, recused));
   }
 
   private String searchableText(CaseStore.CaseRow row) {
@@ -581,11 +624,14 @@ public final class CaseService {
     return LocalDate.now(clock);
   }
 
-  /** The open reminders due on or before {@code until} in the cases {@code actorId} may see. */
+  /**
+   * The open reminders due on or before {@code until} in the cases {@code actorId} may see; none of
+   * a case whose row fails its authentication tag (the dashboard still opens).
+   */
   public List<CaseView.ReminderView> remindersDue(String actorId, LocalDate until) {
     Set<String> recused = store.recusedCases(actorId);
     Map<String, CaseStore.CaseRow> open =
-        store.listCases().stream()
+        store.caseList().sound().stream()
             .filter(r -> "OPEN".equals(r.status()) && !recused.contains(r.id()))
             .collect(Collectors.toMap(CaseStore.CaseRow::id, r -> r));
     List<CaseView.ReminderView> due = new ArrayList<>();
@@ -923,23 +969,52 @@ public final class CaseService {
    * Needs no office key, so the daily job and the command line can run it while the office is
    * locked.
    *
+   * <p>A case file whose row fails its authentication tag (edited in the database) is left as it
+   * is, since nothing it says (closed, when) can be trusted, and the others are destroyed all the
+   * same: one edited row must not keep every other case's content past its date. It is recorded in
+   * the audit log ({@link AuditKind#DESTRUCTION_SKIPPED}, once per run of the office) and {@code
+   * ombuds audit verify} names it. So is a due case whose destruction meets such a row (a portal
+   * thread of the case, say): that case is left whole and the next ones are destroyed.
+   *
    * @return how many cases were destroyed
    */
   public int destroyDue() {
-    List<String> due = store.dueForDestruction(clock.instant());
-    for (String caseId : due) {
-      tx.run(
-          () -> {
-            store.destroyCase(caseId);
-            audit.append(new AuditEvent(AuditKind.CASE_DESTROYED, "system", caseId, "ok"));
-          });
+    CaseStore.Due found = store.dueForDestruction(clock.instant());
+    found.tampered().forEach(caseId -> skipped(caseId, "case_file"));
+    int destroyed = 0;
+    for (String caseId : found.due()) {
+      try {
+        tx.run(
+            () -> {
+              store.destroyCase(caseId);
+              audit.append(new AuditEvent(AuditKind.CASE_DESTROYED, "system", caseId, "ok"));
+            });
+      } catch (TamperedRowException e) {
+        // A row the destruction writes (a thread of the case, say) was edited: this case waits,
+        // rolled back whole, and the next ones are destroyed all the same.
+        skipped(caseId, e.table());
+        continue;
+      }
+      destroyed++;
       ciphers.remove(caseId);
       searchText.remove(caseId);
     }
-    if (!due.isEmpty()) {
+    if (destroyed > 0) {
       store.compact();
     }
-    return due.size();
+    return destroyed;
+  }
+
+  /** Records, once per run of the office, that a case was left out of the destruction. */
+  private void skipped(String caseId, String table) {
+    if (skipped.add(caseId)) {
+      String subject = Ids.isId(caseId) ? caseId : "case_file";
+      String outcome = AuditEvent.isIdentifier(table) ? "tampered:" + table : "tampered";
+      tx.run(
+          () ->
+              audit.append(
+                  new AuditEvent(AuditKind.DESTRUCTION_SKIPPED, "system", subject, outcome)));
+    }
   }
 
   // ---------------------------------------------------------------- office settings

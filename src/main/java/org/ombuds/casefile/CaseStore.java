@@ -55,6 +55,22 @@ public interface CaseStore {
 
   List<CaseRow> listCases();
 
+  /**
+   * Every case file, split: the rows that match their authentication tag, and the ids of those that
+   * do not (edited in the database), of which nothing may be shown or acted on. For the lists that
+   * must go on working when one case file was tampered with; a read a decision depends on uses
+   * {@link #listCases} or {@link #findCase}, which refuse instead.
+   */
+  CaseList caseList();
+
+  /** The case files, split as {@link #caseList} says. */
+  record CaseList(List<CaseRow> sound, List<String> tampered) {
+    public CaseList {
+      sound = List.copyOf(sound);
+      tampered = List.copyOf(tampered);
+    }
+  }
+
   void insertNote(NoteRow row);
 
   List<NoteRow> notes(String caseId);
@@ -89,8 +105,20 @@ public interface CaseStore {
   /** Deletes the recusals {@code accountId} inherited from its creator; returns how many. */
   int deleteInheritedRecusals(String accountId);
 
-  /** The closed cases whose content is due for destruction at {@code now}. */
-  List<String> dueForDestruction(Instant now);
+  /**
+   * The closed cases whose content is due for destruction at {@code now}, and the case files that
+   * fail their authentication tag: whether those are closed or due cannot be told, so they are
+   * neither destroyed nor allowed to stop the destruction of the others.
+   */
+  Due dueForDestruction(Instant now);
+
+  /** What {@link #dueForDestruction} found: the ids of the due cases and of the tampered ones. */
+  record Due(List<String> due, List<String> tampered) {
+    public Due {
+      due = List.copyOf(due);
+      tampered = List.copyOf(tampered);
+    }
+  }
 
   /** Deletes a case and every row that hangs off it, key included. */
   void destroyCase(String caseId);

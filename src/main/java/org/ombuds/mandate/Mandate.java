@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -416,6 +417,42 @@ public final class Mandate {
           audit.append(
               new AuditEvent(
                   AuditKind.CONSENT_REVOKED, actorId, caseId, c.disclosureId() + ":" + consentId));
+        });
+  }
+
+  /**
+   * Revokes the consent that its visitor has just withdrawn in the portal, in the visitor's own
+   * transaction (the caller's), so that the withdrawal stands in the consent's own row from then
+   * on: neither a crash before an Ombuds next opens the draft nor the loss of the portal's request
+   * row can bring the consent back. Needs no Ombuds and no office key (the office may be locked).
+   *
+   * <p>The time recorded is the day of the withdrawal (or, on the day the consent was given, that
+   * moment), as for every step a visitor takes: an exact time would tie a visit seen on the network
+   * to the case. The audit log records the withdrawal as the visitor's step; the mandate's own
+   * entry follows when an Ombuds next opens or releases the disclosure, as for a grant.
+   *
+   * @return whether a consent was revoked now (false: none such, or revoked already)
+   * @throws MandateException 409 {@code already_released} once the disclosure was released
+   */
+  public boolean withdrawnInPortal(String caseId, String disclosureId, String consentId) {
+    return tx.inTransaction(
+        () -> {
+          DisclosureStore.DisclosureRow row = lock(caseId, disclosureId);
+          if (row.status().equals(DisclosureStatus.RELEASED.name())) {
+            throw new MandateException(
+                409,
+                "already_released",
+                "The disclosure was already released: a consent can only be revoked before.");
+          }
+          Optional<DisclosureStore.ConsentRow> c = store.findConsent(caseId, consentId);
+          if (c.isEmpty()
+              || !c.get().disclosureId().equals(disclosureId)
+              || c.get().revokedAt().isPresent()) {
+            return false;
+          }
+          Instant day = clock.instant().truncatedTo(ChronoUnit.DAYS);
+          Instant at = day.isBefore(c.get().givenAt()) ? c.get().givenAt() : day;
+          return store.revokeConsent(consentId, at);
         });
   }
 

@@ -562,9 +562,9 @@ public final class Portal {
   /**
    * The visitor withdraws their consent to the disclosure {@code disclosureId}, which is possible
    * until it is released. Works while the office is locked: a grant not yet applied simply never
-   * will be; a grant already applied as a mandate consent is revoked through the mandate when an
-   * Ombuds next opens or releases the disclosure ({@link #applyGrants}), which is always before the
-   * release policy looks at the consents.
+   * will be; a grant already applied as a mandate consent is revoked in the consent's own row in
+   * the same transaction ({@link Mandate#withdrawnInPortal}), so that nothing done afterwards to
+   * the request's row can bring it back.
    *
    * @throws PortalException 404 if no such request is open for this thread, 409 {@code
    *     already_released} once released, 409 {@code not_granted} if there is no consent to withdraw
@@ -585,14 +585,22 @@ public final class Portal {
                     "You have not consented to this request: there is nothing to withdraw.");
               }
               if (released(disclosureId)) {
-                throw new PortalException(
-                    409,
-                    "already_released",
-                    "This text was already sent: a consent can only be withdrawn before it is"
-                        + " sent.");
+                throw tooLate();
               }
-              // The mandate consent's id stays on the row until the mandate has revoked it; the
-              // release applies the withdrawal in its own transaction before deciding.
+              // A grant already applied is revoked in the mandate's consent row now, in this very
+              // transaction: the withdrawal then stands whatever becomes of this request's row (a
+              // crash, a deletion). The consent's id stays on the row so that an Ombuds' next look
+              // records the mandate's own entry (applyGrants), as it does for a grant.
+              if (raw.equals(Views.RequestStatus.APPLIED.name()) && row.consentId().isPresent()) {
+                try {
+                  mandate.withdrawnInPortal(row.caseId(), disclosureId, row.consentId().get());
+                } catch (MandateException e) {
+                  if (e.code().equals("already_released")) {
+                    throw tooLate(); // released since the check above, on another connection
+                  }
+                  throw e;
+                }
+              }
               changeStatus(row, Views.RequestStatus.REVOKED, row.consentId());
               store.signDecision(
                   row.id(), s.key().signDecision(decision(row, Views.RequestStatus.REVOKED)));
@@ -601,6 +609,13 @@ public final class Portal {
               return row;
             });
     messageAlert(s.threadId(), Optional.of(r.caseId()));
+  }
+
+  private static PortalException tooLate() {
+    return new PortalException(
+        409,
+        "already_released",
+        "This text was already sent: a consent can only be withdrawn before it is sent.");
   }
 
   private boolean released(String disclosureId) {

@@ -3,6 +3,7 @@ package org.ombuds.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,10 +11,14 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.ombuds.casefile.CaseStore;
+import org.ombuds.common.Ids;
 import org.ombuds.store.RowTags.Table;
 
 /** Cases and everything hanging off them, in SQL, as ciphertexts. */
 public final class JdbiCaseStore implements CaseStore {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(JdbiCaseStore.class);
+
   private static final String CASE_COLUMNS =
       "id, wrapped_key, status, opened_at, closed_at, version, handler_id, title_enc,"
           + " categories_enc, unit_name_enc, unit_size_enc, composition_enc, outcome_enc,"
@@ -123,6 +128,29 @@ public final class JdbiCaseStore implements CaseStore {
                         + " FROM case_file ORDER BY opened_at DESC")
                 .map(db.tags().checked(Table.CASE_FILE, JdbiCaseStore::caseRow))
                 .list());
+  }
+
+  @Override
+  public CaseList caseList() {
+    List<CaseRow> sound = new ArrayList<>();
+    List<String> tampered = new ArrayList<>();
+    db.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + Table.CASE_FILE.select()
+                        + " FROM case_file ORDER BY opened_at DESC")
+                .map(
+                    (rs, ctx) -> {
+                      if (db.tags().sound(Table.CASE_FILE, rs)) {
+                        sound.add(caseRow(rs, ctx));
+                      } else {
+                        tampered.add(rs.getString("id"));
+                      }
+                      return Boolean.TRUE;
+                    })
+                .list());
+    return new CaseList(sound, tampered);
   }
 
   @Override
@@ -343,16 +371,25 @@ public final class JdbiCaseStore implements CaseStore {
   }
 
   @Override
-  public List<String> dueForDestruction(Instant now) {
-    return db.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT "
-                        + Table.CASE_FILE.select()
-                        + " FROM case_file WHERE status = 'CLOSED' AND destroy_after <= :now")
-                .bind("now", now.toEpochMilli())
-                .map(db.tags().checked(Table.CASE_FILE, (rs, ctx) -> rs.getString("id")))
-                .list());
+  public Due dueForDestruction(Instant now) {
+    // Every case file, not only those whose status and date say they are due: those columns are
+    // what a DBA would edit to keep a case from being destroyed, so they are read only once the
+    // row's tag has vouched for them.
+    CaseList all = caseList();
+    List<String> due =
+        all.sound().stream()
+            .filter(r -> "CLOSED".equals(r.status()))
+            .filter(r -> r.destroyAfter().map(at -> !at.isAfter(now)).orElse(false))
+            .map(CaseRow::id)
+            .toList();
+    for (String id : all.tampered()) {
+      // Identifiers only: the table and the case's id (when it still is one), never a column.
+      LOG.error(
+          "A case_file row ({}) does not match its authentication tag: it is not destroyed, nor"
+              + " shown, until the database is restored",
+          Ids.isId(id) ? id : "with an edited id");
+    }
+    return new Due(due, all.tampered());
   }
 
   @Override

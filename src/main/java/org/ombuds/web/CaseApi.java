@@ -81,23 +81,34 @@ final class CaseApi {
     ctx.json(describe(cases.get(actor(ctx), ctx.pathParam("id")), cases));
   }
 
+  /**
+   * The cases, filtered, then the cases that cannot be verified, whatever the filter (their status
+   * and categories are not known): each as its id and {@code "tampered": true}, nothing else.
+   */
   void list(Context ctx) {
     String status = ctx.queryParam("status");
     String category = ctx.queryParam("category");
-    ctx.json(
-        cases.list(actor(ctx)).stream()
-            .filter(
-                c ->
-                    status == null
-                        || status.isBlank()
-                        || c.status().name().equalsIgnoreCase(status))
-            .filter(
-                c ->
-                    category == null
-                        || category.isBlank()
-                        || c.categories().stream().anyMatch(code -> code.startsWith(category)))
-            .map(c -> describe(c, cases))
-            .toList());
+    CaseService.Listing listing = cases.listing(actor(ctx));
+    List<Map<String, Object>> out = new ArrayList<>();
+    listing.cases().stream()
+        .filter(
+            c -> status == null || status.isBlank() || c.status().name().equalsIgnoreCase(status))
+        .filter(
+            c ->
+                category == null
+                    || category.isBlank()
+                    || c.categories().stream().anyMatch(code -> code.startsWith(category)))
+        .forEach(c -> out.add(describe(c, cases)));
+    listing.tampered().forEach(id -> out.add(tampered(id)));
+    ctx.json(out);
+  }
+
+  /** A case whose row fails its authentication tag, as the case list shows it. */
+  static Map<String, Object> tampered(String id) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("tampered", true);
+    return m;
   }
 
   /**

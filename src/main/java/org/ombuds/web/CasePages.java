@@ -96,7 +96,9 @@ final class CasePages {
           if (q.length() > MAX_QUERY) {
             q = q.substring(0, MAX_QUERY);
           }
-          List<CaseView> found = q.isEmpty() ? cases.list(r.actor()) : cases.search(r.actor(), q);
+          CaseService.Listing listing =
+              q.isEmpty() ? cases.listing(r.actor()) : cases.searchListing(r.actor(), q);
+          List<CaseView> found = listing.cases();
           String wantedStatus = status;
           String wantedCategory = category;
           found =
@@ -114,6 +116,8 @@ final class CasePages {
           params.put("labels", r.labels());
           params.put("filter", filter);
           params.put("found", found);
+          // Whatever the filter: whether they are open, or match, is not known.
+          params.put("tampered", listing.tampered());
           params.put("here", "/cases");
           params.put(
               "done",

@@ -268,7 +268,7 @@ class StoreIT {
       assertThat(store.updateCase(handed, handed.version() + 5)).as("stale version").isFalse();
       assertThat(store.updateCase(handed, handed.version())).isTrue();
       store.insertStatRecord("99999999-9999-4999-8999-999999999999", new byte[] {4, 2});
-      assertThat(store.dueForDestruction(Instant.ofEpochMilli(Long.MAX_VALUE / 2))).isEmpty();
+      assertThat(store.dueForDestruction(Instant.ofEpochMilli(Long.MAX_VALUE / 2)).due()).isEmpty();
       store.destroyCase(id);
       store.compact();
       assertThat(store.findCase(id)).isEmpty();
