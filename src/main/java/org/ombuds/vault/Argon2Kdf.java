@@ -2,6 +2,7 @@ package org.ombuds.vault;
 
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -19,6 +20,8 @@ final class Argon2Kdf {
 
   private static final Semaphore MEMORY = new Semaphore(BUDGET_KIB, true);
 
+  private static final LongAdder DERIVATIONS = new LongAdder();
+
   private Argon2Kdf() {}
 
   static int budgetKib(long maxHeapBytes) {
@@ -32,11 +35,17 @@ final class Argon2Kdf {
     return Math.min(params.memoryKib(), budgetKib);
   }
 
+  /** How many derivations this process has started. */
+  static long derivations() {
+    return DERIVATIONS.sum();
+  }
+
   /** Returns a fresh 32-byte key the caller must wipe. */
   static byte[] derive(Passphrase passphrase, byte[] salt, KdfParams params) {
     int permits = permitsFor(params, BUDGET_KIB);
     MEMORY.acquireUninterruptibly(permits);
     try {
+      DERIVATIONS.increment();
       return deriveNow(passphrase, salt, params);
     } finally {
       MEMORY.release(permits);

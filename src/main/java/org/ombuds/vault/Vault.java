@@ -32,6 +32,14 @@ import java.util.Optional;
  * safe to share between threads.
  */
 public final class Vault {
+  /**
+   * How many passphrase key derivations (Argon2id) this process has started: the costly step of a
+   * login, for monitoring and for checking that an unknown username costs one, as a known one does.
+   */
+  public static long keyDerivations() {
+    return Argon2Kdf.derivations();
+  }
+
   private static final byte WRAP_FORMAT = 1;
   private static final String HKDF_SHA256 = "HMACSHA256";
   private static final byte[] RECOVERY_KEK_INFO =

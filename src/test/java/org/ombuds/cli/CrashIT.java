@@ -19,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  * server is killed with SIGKILL in the middle of a stream of note writes.
  */
 class CrashIT {
+  /** Acknowledged writes before the kill: enough that the kill lands in a steady flow of them. */
+  private static final int KILL_AFTER = 50;
+
   private static final Map<String, String> PASS =
       Map.of("OMBUDS_PASSPHRASE", "a long test passphrase");
 
@@ -57,11 +60,14 @@ class CrashIT {
               .json()
               .get("id")
               .stringValue();
+      // The kill comes once writes are flowing (a condition, not a fixed delay): after the
+      // KILL_AFTER-th acknowledgement, from another thread, while the next writes are in flight.
+      java.util.concurrent.CountDownLatch flowing = new java.util.concurrent.CountDownLatch(1);
       Thread killer =
           new Thread(
               () -> {
                 try {
-                  Thread.sleep(1500);
+                  flowing.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 }
@@ -74,6 +80,9 @@ class CrashIT {
               http.post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "note number " + i));
           if (r.status() == 201) {
             acknowledged.add(r.json().get("id").stringValue());
+            if (acknowledged.size() == KILL_AFTER) {
+              flowing.countDown();
+            }
           }
         } catch (RuntimeException connectionLost) {
           break;
