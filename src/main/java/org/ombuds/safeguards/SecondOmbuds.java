@@ -3,7 +3,6 @@ package org.ombuds.safeguards;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ombuds.account.Account;
@@ -279,8 +278,11 @@ public final class SecondOmbuds {
 
   // ---------------------------------------------------------------- deciding
 
-  /** The pending changes, oldest first, then the most recently decided ones. */
-  public List<PendingChange> changes() {
+  /**
+   * The pending changes, oldest first, then the most recently decided ones; apart, the ids of those
+   * whose rows were altered in the database, of which nothing can be trusted.
+   */
+  public ChangeStore.ChangeList changes() {
     return store.recent(DECIDED_SHOWN);
   }
 

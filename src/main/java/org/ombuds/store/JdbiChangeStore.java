@@ -8,12 +8,20 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.ombuds.safeguards.ChangeKind;
 import org.ombuds.safeguards.ChangeStatus;
 import org.ombuds.safeguards.ChangeStore;
 import org.ombuds.safeguards.PendingChange;
+import org.ombuds.store.RowTags.Table;
 
-/** Pending changes to the office's safeguards in SQL. */
+/**
+ * Pending changes to the office's safeguards in SQL. Their rows carry a tag ({@link
+ * Table#OFFICE_CHANGE}): every read checks it, every write checks the row first and tags it after,
+ * in one transaction, so a change marked applied, edited after the request or made up in the
+ * database is never shown, confirmed or carried out.
+ */
 public final class JdbiChangeStore implements ChangeStore {
   private static final String COLUMNS =
       "id, kind, requested_by, requested_at, subject, target, settings, status, decided_by,"
@@ -27,75 +35,112 @@ public final class JdbiChangeStore implements ChangeStore {
 
   @Override
   public void insert(PendingChange c) {
-    db.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO office_change ("
-                        + COLUMNS
-                        + ") VALUES (:id, :kind, :by, :at, :subject, :target, :settings, :status,"
-                        + " :decidedBy, :decidedAt)")
-                .bind("id", c.id())
-                .bind("kind", c.kind().name())
-                .bind("by", c.requestedBy())
-                .bind("at", c.requestedAt().toEpochMilli())
-                .bind("subject", c.subject().orElse(null))
-                .bind("target", c.target().orElse(null))
-                .bind("settings", encode(c.settings()))
-                .bind("status", c.status().name())
-                .bind("decidedBy", c.decidedBy().orElse(null))
-                .bind("decidedAt", c.decidedAt().map(Instant::toEpochMilli).orElse(null))
-                .execute());
+    db.tags()
+        .write(
+            db,
+            Table.OFFICE_CHANGE,
+            () ->
+                db.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "INSERT INTO office_change ("
+                                    + COLUMNS
+                                    + ") VALUES (:id, :kind, :by, :at, :subject, :target,"
+                                    + " :settings, :status, :decidedBy, :decidedAt)")
+                            .bind("id", c.id())
+                            .bind("kind", c.kind().name())
+                            .bind("by", c.requestedBy())
+                            .bind("at", c.requestedAt().toEpochMilli())
+                            .bind("subject", c.subject().orElse(null))
+                            .bind("target", c.target().orElse(null))
+                            .bind("settings", encode(c.settings()))
+                            .bind("status", c.status().name())
+                            .bind("decidedBy", c.decidedBy().orElse(null))
+                            .bind(
+                                "decidedAt", c.decidedAt().map(Instant::toEpochMilli).orElse(null))
+                            .execute()),
+            c.id());
   }
 
   @Override
   public Optional<PendingChange> byId(String id) {
     return db.withHandle(
         h ->
-            h.createQuery("SELECT " + COLUMNS + " FROM office_change WHERE id = :id")
+            h.createQuery(
+                    "SELECT " + Table.OFFICE_CHANGE.select() + " FROM office_change WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> row(rs))
+                .map(db.tags().checked(Table.OFFICE_CHANGE, (rs, ctx) -> row(rs)))
                 .findOne());
   }
 
   @Override
-  public List<PendingChange> recent(int decided) {
-    return db.withHandle(
+  public ChangeList recent(int decided) {
+    List<PendingChange> sound = new ArrayList<>();
+    List<String> tampered = new ArrayList<>();
+    RowMapper<Boolean> split =
+        (rs, ctx) -> {
+          if (db.tags().sound(Table.OFFICE_CHANGE, rs)) {
+            sound.add(row(rs));
+          } else {
+            tampered.add(String.valueOf(rs.getString("id")));
+          }
+          return Boolean.TRUE;
+        };
+    db.withHandle(
         h -> {
-          List<PendingChange> out =
-              new ArrayList<>(
-                  h.createQuery(
-                          "SELECT "
-                              + COLUMNS
-                              + " FROM office_change WHERE status = 'PENDING'"
-                              + " ORDER BY requested_at, id")
-                      .map((rs, ctx) -> row(rs))
-                      .list());
-          out.addAll(
-              h.createQuery(
-                      "SELECT "
-                          + COLUMNS
-                          + " FROM office_change WHERE status <> 'PENDING'"
-                          + " ORDER BY decided_at DESC, id LIMIT :n")
-                  .bind("n", decided)
-                  .map((rs, ctx) -> row(rs))
-                  .list());
-          return out;
+          h.createQuery(
+                  "SELECT "
+                      + Table.OFFICE_CHANGE.select()
+                      + " FROM office_change WHERE status = 'PENDING'"
+                      + " ORDER BY requested_at, id")
+              .map(split)
+              .list();
+          return h.createQuery(
+                  "SELECT "
+                      + Table.OFFICE_CHANGE.select()
+                      + " FROM office_change WHERE status <> 'PENDING'"
+                      + " ORDER BY decided_at DESC, id LIMIT :n")
+              .bind("n", decided)
+              .map(split)
+              .list();
         });
+    return new ChangeList(sound, tampered);
   }
 
   @Override
   public boolean decide(String id, ChangeStatus status, String decidedBy, Instant at) {
-    return db.withHandle(
-            h ->
-                h.createUpdate(
-                        "UPDATE office_change SET status = :s, decided_by = :by, decided_at = :at"
-                            + " WHERE id = :id AND status = 'PENDING'")
-                    .bind("s", status.name())
-                    .bind("by", decidedBy)
-                    .bind("at", at.toEpochMilli())
-                    .bind("id", id)
-                    .execute())
-        == 1;
+    return db.tags()
+        .write(
+            db,
+            Table.OFFICE_CHANGE,
+            () ->
+                db.withHandle(
+                        h ->
+                            h.createUpdate(
+                                    "UPDATE office_change SET status = :s, decided_by = :by,"
+                                        + " decided_at = :at WHERE id = :id AND status = 'PENDING'")
+                                .bind("s", status.name())
+                                .bind("by", decidedBy)
+                                .bind("at", at.toEpochMilli())
+                                .bind("id", id)
+                                .execute())
+                    == 1,
+            id);
+  }
+
+  /**
+   * Tags every change without a tag: run once, when an office whose other rows were already tagged
+   * is first opened by the release that tags changes too (V15). Returns how many were tagged.
+   */
+  public static long tagUntagged(Handle h, RowTags tags) {
+    List<String> untagged =
+        h.createQuery("SELECT id FROM office_change WHERE mac IS NULL ORDER BY id")
+            .mapTo(String.class)
+            .list();
+    for (String id : untagged) {
+      tags.retag(h, Table.OFFICE_CHANGE, id);
+    }
+    return untagged.size();
   }
 
   private static PendingChange row(ResultSet rs) throws SQLException {

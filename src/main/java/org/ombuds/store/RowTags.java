@@ -173,7 +173,22 @@ public final class RowTags {
             "consent_id",
             "visitor_enc",
             "office_enc",
-            "decision_sig"));
+            "decision_sig")),
+    OFFICE_CHANGE(
+        "office_change",
+        "safeguard change",
+        List.of("id"),
+        List.of(
+            "id",
+            "kind",
+            "requested_by",
+            "requested_at",
+            "subject",
+            "target",
+            "settings",
+            "status",
+            "decided_by",
+            "decided_at"));
 
     private final String sql;
     private final String what;

@@ -1,6 +1,7 @@
 package org.ombuds.web;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.ombuds.anonymity.Thresholds;
 import org.ombuds.casefile.CaseService;
 import org.ombuds.casefile.OfficePolicy;
 import org.ombuds.mandate.Mandate;
+import org.ombuds.safeguards.ChangeStore;
 import org.ombuds.safeguards.PendingChange;
 import org.ombuds.safeguards.SecondOmbuds;
 import org.ombuds.vault.Passphrase;
@@ -199,7 +201,21 @@ final class AccountApi {
   // ---------------------------------------------------------------- pending changes
 
   void changes(Context ctx) {
-    ctx.json(safeguards.changes().stream().map(AccountApi::describe).toList());
+    ChangeStore.ChangeList changes = safeguards.changes();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (PendingChange c : changes.sound()) {
+      Map<String, Object> m = describe(c);
+      m.put("tampered", false);
+      out.add(m);
+    }
+    // Listed so that the Ombuds knows of them, and last: nothing their rows hold can be trusted.
+    for (String id : changes.tampered()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", id);
+      m.put("tampered", true);
+      out.add(m);
+    }
+    ctx.json(out);
   }
 
   void confirmChange(Context ctx) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.ombuds.account.Account;
 import org.ombuds.account.AccountService;
 import org.ombuds.anonymity.Thresholds;
+import org.ombuds.safeguards.ChangeStore;
 import org.ombuds.safeguards.PendingChange;
 import org.ombuds.safeguards.SafeguardException;
 import org.ombuds.safeguards.SecondOmbuds;
@@ -40,11 +41,15 @@ final class ChangePages {
     }
     List<ChangeRow> pending = new ArrayList<>();
     List<ChangeRow> decided = new ArrayList<>();
-    for (PendingChange c : safeguards.changes()) {
+    ChangeStore.ChangeList changes = safeguards.changes();
+    for (PendingChange c : changes.sound()) {
       (c.isPending() ? pending : decided).add(row(r, c, names));
     }
     params.put("changes", pending);
     params.put("decidedChanges", decided);
+    // Shown among the pending ones (its status cannot be trusted either), without anything it holds
+    // and without a form: it can be neither confirmed nor declined.
+    params.put("tamperedChanges", changes.tampered().size());
     String done = Optional.ofNullable(ctx.queryParam("done")).orElse("");
     if (FLASHES.contains(done)) {
       params.put("done", Optional.of(r.t("changes.flash." + done)));

@@ -84,7 +84,7 @@ class UserAddRulesIT {
       assertThat(account(o, "sam").active()).isTrue();
       assertThat(account(o, "kim").active()).isFalse();
       PendingChange change =
-          o.safeguards().changes().stream()
+          o.safeguards().changes().sound().stream()
               .filter(c -> c.kind() == ChangeKind.NEW_ACCOUNT)
               .findFirst()
               .orElseThrow();

@@ -523,6 +523,168 @@ class DbaAttacksIT {
     }
   }
 
+  // ---------------------------------------------------------------- k. changes waiting for a
+  // second Ombuds
+
+  private static final String SETTINGS = "/api/v1/office/settings";
+  private static final String CHANGES = "/api/v1/office/changes";
+
+  private static int graceDays(Http as) {
+    return ok(as.get(SETTINGS), 200).json().get("graceDays").intValue();
+  }
+
+  private static Http.Response decide(Http as, String change, String how) {
+    return as.post(CHANGES + "/" + change + "/" + how, Map.of());
+  }
+
+  /** The entry of {@code GET /office/changes} for this change. */
+  private static JsonNode listed(Http as, String change) {
+    return ok(as.get(CHANGES), 200)
+        .json()
+        .valueStream()
+        .filter(n -> n.get("id").stringValue().equals(change))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the change is not listed"));
+  }
+
+  private static void assertListedAsTampered(Http as, String change) {
+    JsonNode n = listed(as, change);
+    assertThat(n.path("tampered").asBoolean(false)).as("flagged: " + n).isTrue();
+    assertThat(n.propertyNames()).as("nothing it holds: " + n).containsOnly("id", "tampered");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void a_pending_change_marked_applied_by_the_dba_is_neither_applied_nor_confirmable(String db) {
+    try (DbaOffice o = DbaOffice.create(db, clock())) {
+      Http a = o.ombuds();
+      String bea = TestOffice.addColleague(a);
+      Http b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      String control = Scenario.pending(a.put(SETTINGS, Map.of("graceDays", 20)));
+      ok(decide(b, control, "confirm"), 200);
+      assertThat(graceDays(a)).as("the control: confirmed by bea, applied").isEqualTo(20);
+      String attacked = Scenario.pending(a.put(SETTINGS, Map.of("graceDays", 60)));
+
+      // The DBA records bea's confirmation, which she never gave.
+      o.dba(
+          1,
+          "UPDATE office_change SET status = 'APPLIED', decided_by = ?, decided_at = requested_at"
+              + " WHERE id = ?",
+          bea,
+          attacked);
+      a = o.ombuds();
+      b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      assertThat(graceDays(a)).as("the safeguard stays").isEqualTo(20);
+      assertListedAsTampered(b, attacked);
+      assertThat(listed(b, control).get("status").stringValue())
+          .as("the sound change still listed as it is")
+          .isEqualTo("APPLIED");
+      assertTampered(decide(b, attacked, "confirm"), "60");
+      assertTampered(decide(a, attacked, "decline"), "60");
+      assertThat(graceDays(a)).isEqualTo(20);
+      assertThat(o.text("SELECT status FROM office_change WHERE id = ?", attacked))
+          .as("nothing written over the DBA's edit")
+          .isEqualTo("APPLIED");
+      assertVerifyTampered(o);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void settings_the_dba_edits_in_a_pending_change_are_not_applied(String db) {
+    try (DbaOffice o = DbaOffice.create(db, clock())) {
+      Http a = o.ombuds();
+      TestOffice.addColleague(a);
+      String control = Scenario.pending(a.put(SETTINGS, Map.of("graceDays", 20)));
+      String attacked = Scenario.pending(a.put(SETTINGS, Map.of("graceDays", 30)));
+      Http b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      ok(decide(b, control, "confirm"), 200);
+      assertThat(graceDays(a)).as("the control: applied as asked").isEqualTo(20);
+
+      // Bea would confirm 90 days where 30 were asked.
+      o.dba(1, "UPDATE office_change SET settings = 'graceDays=90' WHERE id = ?", attacked);
+      b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      assertListedAsTampered(b, attacked);
+      assertTampered(decide(b, attacked, "confirm"), "90");
+      assertThat(graceDays(b)).as("nothing applied").isEqualTo(20);
+      assertThat(o.text("SELECT status FROM office_change WHERE id = ?", attacked))
+          .isEqualTo("PENDING");
+      assertVerifyTampered(o);
+    }
+  }
+
+  @Test
+  void a_hand_over_the_dba_redirects_hands_nothing_over() {
+    try (DbaOffice o = DbaOffice.sqlite()) {
+      Http a = o.ombuds();
+      String bea = TestOffice.addColleague(a);
+      Http b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      String carl = TestOffice.addConfirmed(a, b, Scenario.CARL, Scenario.CARL_PASSPHRASE);
+      String dan = TestOffice.addConfirmed(a, b, "dan", "dan's long passphrase");
+      Http c = o.http().login(Scenario.CARL, Scenario.CARL_PASSPHRASE);
+      String carlsCase = Scenario.caseWithJane(c, "Carl's case")[0];
+      String me = o.accountId(TestOffice.USERNAME);
+      String control =
+          Scenario.pending(a.post("/api/v1/accounts/" + dan + "/handover", Map.of("to", bea)));
+      ok(decide(b, control, "decline"), 200);
+      assertThat(listed(b, control).get("status").stringValue())
+          .as("the control: declined as asked")
+          .isEqualTo("DECLINED");
+      String attacked =
+          Scenario.pending(a.post("/api/v1/accounts/" + carl + "/handover", Map.of("to", bea)));
+
+      // Carl's cases would go to the first Ombuds, who asked, instead of bea.
+      o.dba(1, "UPDATE office_change SET target = ? WHERE id = ?", me, attacked);
+      b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      assertTampered(decide(b, attacked, "confirm"));
+      assertThat(o.text("SELECT handler_id FROM case_file WHERE id = ?", carlsCase))
+          .as("nothing handed over")
+          .isEqualTo(carl);
+      assertThat(o.count("SELECT active FROM account WHERE id = ?", carl))
+          .as("carl not disabled")
+          .isEqualTo(1);
+      assertVerifyTampered(o);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void a_change_the_dba_makes_up_is_neither_listed_nor_confirmable(String db) throws SQLException {
+    try (DbaOffice o = DbaOffice.create(db, clock())) {
+      Http a = o.ombuds();
+      String bea = TestOffice.addColleague(a);
+      String real = Scenario.pending(a.put(SETTINGS, Map.of("graceDays", 20)));
+      Map<String, Object> row;
+      try (Connection c = o.connect()) {
+        row =
+            DbaEditsIT.rows(c, "office_change", List.of("id")).stream()
+                .filter(r -> real.equals(r.get("id")))
+                .findFirst()
+                .orElseThrow();
+      }
+      Random random = new Random(DbaOffice.SEED);
+      Map<String, Object> forged = new LinkedHashMap<>(row);
+      String id = new UUID(random.nextLong(), random.nextLong()).toString();
+      forged.put("id", id);
+      // "Asked by bea", so that the first Ombuds may confirm it alone.
+      forged.put("requested_by", bea);
+      forged.put("settings", "graceDays=90");
+
+      o.dba(c -> DbaEditsIT.insert(c, "office_change", forged));
+      a = o.ombuds();
+      assertListedAsTampered(a, id);
+      assertThat(listed(a, real).path("tampered").asBoolean(true))
+          .as("the real change listed as sound")
+          .isFalse();
+      assertTampered(decide(a, id, "confirm"), "90");
+      assertThat(graceDays(a)).as("nothing applied").isZero();
+      Http b = o.http().login(TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      ok(decide(b, real, "confirm"), 200);
+      assertThat(graceDays(a)).as("the real change still confirmed and applied").isEqualTo(20);
+      assertVerifyTampered(o);
+    }
+  }
+
   /** One DBA statement on the running office's database (one row), the Ombuds still logged in. */
   private static void live(DbaOffice o, String sql) {
     try (java.sql.Connection c = o.connect()) {

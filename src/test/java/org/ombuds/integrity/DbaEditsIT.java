@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.ombuds.testing.MutableClock;
 
 /**
- * A database administrator edits the nine tagged tables of a real office (SQLite and PostgreSQL)
+ * A database administrator edits the ten tagged tables of a real office (SQLite and PostgreSQL)
  * with SQL, one column of one row at a time (the row picked by a seeded random, the columns read
  * from the database's metadata): {@code ombuds audit verify} exits 3 naming the table and the row;
  * once the row is put back, it exits 0 again. So do a MAC copied from another row, a NULL MAC, a

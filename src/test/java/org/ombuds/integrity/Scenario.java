@@ -156,14 +156,17 @@ final class Scenario {
       String conflictCase,
       String beaId,
       String carlId,
-      String carlSecret) {}
+      String carlSecret,
+      String pendingChange,
+      String declinedChange) {}
 
   /**
-   * An office with rows in each of the nine tagged tables, at least two in every one but office:
+   * An office with rows in each of the ten tagged tables, at least two in every one but office:
    * three Ombuds (bea, the colleague, and carl, with a second factor), a case with Jane, a draft
    * with her consent in person, two releases under the imminent-harm exception (determinations),
    * two recusals, three portal threads (two linked to Jane), a portal consent granted by the
-   * visitor and one pending.
+   * visitor and one pending, and three changes for a second Ombuds: carl's account (confirmed by
+   * bea), a longer grace period (pending) and a hand-over of carl's cases (declined).
    */
   static Full full(DbaOffice o, MutableClock clock) {
     Http a = o.ombuds();
@@ -200,6 +203,11 @@ final class Scenario {
     ok(a.post("/api/v1/cases/" + conflictCase + "/recuse", Map.of("handOverTo", beaId)), 200);
     String beasConflict = caseWithJane(b, "Another conflict")[0];
     ok(b.post("/api/v1/cases/" + beasConflict + "/recuse", Map.of("handOverTo", carlId)), 200);
+
+    String pendingChange = pending(a.put("/api/v1/office/settings", Map.of("graceDays", 30)));
+    String declinedChange =
+        pending(a.post("/api/v1/accounts/" + carlId + "/handover", Map.of("to", beaId)));
+    ok(b.post("/api/v1/office/changes/" + declinedChange + "/decline", Map.of()), 200);
     return new Full(
         caseId,
         jane,
@@ -213,7 +221,14 @@ final class Scenario {
         conflictCase,
         beaId,
         carlId,
-        carlSecret);
+        carlSecret,
+        pendingChange,
+        declinedChange);
+  }
+
+  /** The id of the change a 202 answer says waits for a second Ombuds. */
+  static String pending(Http.Response r) {
+    return ok(r, 202).json().get("pending").stringValue();
   }
 
   /** Fails unless every tagged table has at least {@code n} rows (office: one). */

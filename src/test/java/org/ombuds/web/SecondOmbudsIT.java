@@ -492,6 +492,53 @@ class SecondOmbudsIT {
     }
   }
 
+  @Test
+  void the_dashboard_shows_a_change_altered_in_the_database_without_its_content_or_forms()
+      throws SQLException {
+    try (TestOffice t = TestOffice.create().serve()) {
+      Two o = two(t);
+      String sound = pending(o.a().put(SETTINGS, Map.of("graceDays", 45)));
+      String edited = pending(o.a().put(SETTINGS, Map.of("graceDays", 60)));
+      String bCookie = formLogin(t, TestOffice.COLLEAGUE, TestOffice.COLLEAGUE_PASSPHRASE);
+      String before = t.http().getWithCookies("/dashboard", bCookie).body();
+      assertThat(before)
+          .as("the control: both listed with their forms")
+          .contains("60 days")
+          .contains("/changes/" + edited + "/confirm")
+          .doesNotContain("A change that cannot be verified");
+
+      // A DBA edits the pending change while the office runs.
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.dir.resolve("ombuds.db"));
+          Statement st = c.createStatement()) {
+        assertThat(
+                st.executeUpdate(
+                    "UPDATE office_change SET settings = 'graceDays=90' WHERE id = '"
+                        + edited
+                        + "'"))
+            .isEqualTo(1);
+      }
+      String page = t.http().getWithCookies("/dashboard", bCookie).body();
+      assertThat(page)
+          .contains("45 days")
+          .contains("/changes/" + sound + "/confirm")
+          .contains("A change that cannot be verified")
+          .contains("ombuds audit verify")
+          .doesNotContain("90 days")
+          .doesNotContain("60 days")
+          .doesNotContain("/changes/" + edited + "/");
+      Http.Response confirm =
+          t.http()
+              .postForm("/changes/" + edited + "/confirm", Map.of("_csrf", csrf(page)), bCookie);
+      assertThat(confirm.status()).as("refused: the row does not verify").isEqualTo(409);
+      assertThat(confirm.body()).doesNotContain("90 days");
+      assertThat(o.a().get(SETTINGS).json().get("graceDays").intValue()).isZero();
+
+      o.b().put("/api/v1/account/language", Map.of("language", "fr"));
+      assertThat(t.http().getWithCookies("/dashboard", bCookie).body())
+          .contains("Un changement qui ne peut pas être vérifié");
+    }
+  }
+
   private static String csrf(String html) {
     Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
     assertThat(m.find()).isTrue();
