@@ -50,13 +50,6 @@ public record DataDir(Path root) {
    */
   public static final String ROWS_TAGGED = "rows.tagged";
 
-  /**
-   * Present once the changes waiting for a second Ombuds carry their tags too (V15; written by
-   * {@code init}, and by the first open of an office made before): as {@link #ROWS_TAGGED}, for the
-   * one table that release tags.
-   */
-  public static final String CHANGES_TAGGED = "changes.tagged";
-
   private static final Set<PosixFilePermission> OWNER_FILE =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   private static final Set<PosixFilePermission> OWNER_DIR =
@@ -234,13 +227,6 @@ public record DataDir(Path root) {
   /** The file saying the office's rows are tagged ({@link #ROWS_TAGGED}): beside the key file. */
   public Path rowsTagged() {
     return auditKey().toAbsolutePath().resolveSibling(ROWS_TAGGED);
-  }
-
-  /**
-   * The file saying the office's changes are tagged ({@link #CHANGES_TAGGED}): beside the key file.
-   */
-  public Path changesTagged() {
-    return auditKey().toAbsolutePath().resolveSibling(CHANGES_TAGGED);
   }
 
   /** The audit head file: beside the key file. */

@@ -319,7 +319,6 @@ public final class Office implements AutoCloseable {
     }
     try {
       office.tagRowsOnce();
-      office.tagNewTable();
     } catch (RuntimeException e) {
       office.close();
       throw e;
@@ -374,43 +373,6 @@ public final class Office implements AutoCloseable {
       throw new OfficeException("Cannot write " + dir.rowsTagged() + ": " + e.getMessage(), false);
     }
     rowsTaggedNow = n.get();
-  }
-
-  /**
-   * The first open of an office whose rows were tagged by a release that did not tag the changes
-   * waiting for a second Ombuds yet (their tags came with V15): tags those changes, once, in one
-   * transaction, and records it in the audit log and the data directory ({@link
-   * DataDir#CHANGES_TAGGED}). After that, as after {@link #tagRowsOnce}, an untagged change is one
-   * made behind the application's back: a marker outside the database, not Flyway's history (which
-   * a DBA can rewrite to have V15 run again), says whether it has happened. On an office older
-   * still, {@link #tagRowsOnce} tagged them with the rest, so nothing is left to tag here.
-   */
-  private void tagNewTable() {
-    if (Files.exists(dir.changesTagged())) {
-      return;
-    }
-    long n =
-        db.inTransaction(
-            () -> {
-              long tagged =
-                  db.withHandleForMaintenance(h -> JdbiChangeStore.tagUntagged(h, db.tags()));
-              if (tagged > 0) {
-                audit.append(
-                    new AuditEvent(
-                        AuditKind.ROWS_AUTHENTICATED,
-                        "system",
-                        "office_change",
-                        Long.toString(tagged)));
-              }
-              return tagged;
-            });
-    try {
-      DataDir.createOwnerOnlyFile(dir.changesTagged());
-    } catch (IOException e) {
-      throw new OfficeException(
-          "Cannot write " + dir.changesTagged() + ": " + e.getMessage(), false);
-    }
-    rowsTaggedNow += n;
   }
 
   /**
@@ -505,8 +467,6 @@ public final class Office implements AutoCloseable {
                   new AuditEvent(AuditKind.ROWS_AUTHENTICATED, "system", "database", "0")));
       made.add(dir.rowsTagged());
       DataDir.createOwnerOnlyFile(dir.rowsTagged()); // every row was tagged as it was written
-      made.add(dir.changesTagged());
-      DataDir.createOwnerOnlyFile(dir.changesTagged());
       dir.secure();
       Files.delete(marker); // the office is complete
       Fs2.forceDirectory(root);
@@ -541,7 +501,6 @@ public final class Office implements AutoCloseable {
     leftovers.add(root.resolve(DataDir.AUDIT_HEAD));
     leftovers.add(root.resolve("server.key"));
     leftovers.add(root.resolve(DataDir.ROWS_TAGGED));
-    leftovers.add(root.resolve(DataDir.CHANGES_TAGGED));
     leftovers.addAll(sqliteFiles(DbConfig.sqlite(root).sqliteFile().orElseThrow()));
     leftovers.add(root.resolve("ombuds.db-journal"));
     for (Path p : leftovers) {

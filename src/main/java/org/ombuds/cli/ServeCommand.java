@@ -68,9 +68,8 @@ final class ServeCommand implements Callable<Integer> {
             ? ""
             : "This office was made by an earlier release: its "
                 + office.rowsTaggedNow()
-                + " accounts, cases, disclosures, consents, portal records and changes waiting for a"
-                + " second Ombuds now carry"
-                + " authentication tags (under the audit key file), so that an edit made in the"
+                + " rows (accounts, cases, disclosures, consents, portal records, changes waiting for"
+                + " a second Ombuds) now carry authentication tags (under the audit key file), so that an edit made in the"
                 + " database behind ombuds' back is refused and reported by 'ombuds audit verify'.";
     serve(
         office,

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.ombuds.safeguards.ChangeKind;
 import org.ombuds.safeguards.ChangeStatus;
@@ -126,21 +125,6 @@ public final class JdbiChangeStore implements ChangeStore {
                                 .execute())
                     == 1,
             id);
-  }
-
-  /**
-   * Tags every change without a tag: run once, when an office whose other rows were already tagged
-   * is first opened by the release that tags changes too (V15). Returns how many were tagged.
-   */
-  public static long tagUntagged(Handle h, RowTags tags) {
-    List<String> untagged =
-        h.createQuery("SELECT id FROM office_change WHERE mac IS NULL ORDER BY id")
-            .mapTo(String.class)
-            .list();
-    for (String id : untagged) {
-      tags.retag(h, Table.OFFICE_CHANGE, id);
-    }
-    return untagged.size();
   }
 
   private static PendingChange row(ResultSet rs) throws SQLException {

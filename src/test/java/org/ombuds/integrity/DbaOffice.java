@@ -41,7 +41,7 @@ final class DbaOffice implements AutoCloseable {
   /** The exit code of {@code ombuds audit verify} for a tampered office. */
   static final int TAMPERED = 3;
 
-  /** The ten tables whose rows carry a MAC (V14; office_change, V15). */
+  /** The ten tables whose rows carry a MAC (V14). */
   static final List<String> TAGGED =
       List.of(
           "office",
@@ -211,10 +211,10 @@ final class DbaOffice implements AutoCloseable {
     return out;
   }
 
-  /** Fails, saying why, unless V14 (and V15) gave every tagged table its {@code mac} column. */
+  /** Fails, saying why, unless V14 gave every tagged table its {@code mac} column. */
   void assertRowsCarryMacs() {
     for (String t : TAGGED) {
-      assertThat(columns(t)).as("V14 or V15 adds a mac column to " + t).contains("mac");
+      assertThat(columns(t)).as("V14 adds a mac column to " + t).contains("mac");
     }
   }
 
