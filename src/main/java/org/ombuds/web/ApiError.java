@@ -4,7 +4,7 @@ package org.ombuds.web;
  * An answer other than success, with the contract's error code and a message for people. Thrown by
  * handlers and turned into JSON (API) or an HTML page (pages) in one place, {@link ErrorMapper}.
  */
-public final class ApiError extends RuntimeException {
+final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
   private final String code;

@@ -3,7 +3,7 @@ package org.ombuds.web;
 import io.javalin.security.RouteRole;
 
 /** Who may call a route. Every route names at least one; a route with none is refused. */
-public enum Role implements RouteRole {
+enum Role implements RouteRole {
   /** Anyone, logged in or not: the login page, health check, static assets. */
   ANYONE,
   /** An Ombuds with a full session. */

@@ -3,4 +3,4 @@ package org.ombuds.web;
 import io.javalin.http.HandlerType;
 
 /** A route as registered, kept so tests can check each is documented and guarded. */
-public record Route(HandlerType method, String path, Role role) {}
+record Route(HandlerType method, String path, Role role) {}

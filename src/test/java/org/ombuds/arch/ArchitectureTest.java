@@ -1,10 +1,21 @@
 package org.ombuds.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +45,63 @@ class ArchitectureTest {
     "org.ombuds.mail..",
     "org.ombuds.reporting.."
   };
+
+  /**
+   * Everything domain code may depend on: an allowlist, so a library nobody has looked at fails the
+   * build (a framework, a driver, JSON, logging... belong in an adapter). Add to it only a library
+   * of pure functions, with a line saying which package needs it and why.
+   */
+  private static final String[] DOMAIN_MAY_USE =
+      Stream.concat(
+              Stream.of(DOMAIN),
+              Stream.of(
+                  // The JDK, less JDBC (DOMAIN_MAY_NOT_USE below).
+                  "java..",
+                  // Keys and ciphers are kept behind the vault's API; domain code may call it.
+                  "org.ombuds.vault..",
+                  // ICU4J, for anonymity's NameMatcher only (TR39 confusable skeletons): see
+                  // only_anonymity_uses_icu and AnonymityPackagePurityTest.
+                  "com.ibm.icu.."))
+          .toArray(String[]::new);
+
+  /** Inside the allowlist, still not for domain code: talking to the database is the store's. */
+  private static final String[] DOMAIN_MAY_NOT_USE = {"java.sql.."};
+
+  /**
+   * The web adapter's classes that are public today because code outside {@code org.ombuds.web}
+   * needs them: the JTE templates (compiled into {@code org.ombuds.web.templates}), the command
+   * line, and tests in other packages. Every other class of the package stays package-private; a
+   * class leaves this list as soon as nothing outside the package uses it.
+   */
+  private static final Set<String> WEB_PUBLIC =
+      Set.of(
+          // Models and helpers the templates read.
+          "ChangeRow",
+          "Communication",
+          "DueCheckIn",
+          "Form",
+          "FormSet",
+          "Labels",
+          "LinkChoice",
+          "PageModel",
+          "PortalModel",
+          "RiskPanel",
+          // The server, started by the command line (serve, demo) and by the test offices.
+          "WebServer",
+          // Messages in the user's language, read by the integrity tests' page checks.
+          "I18n");
+
   private static final String[] KEY_MATERIAL = {
     "com.google.crypto.tink..", "org.bouncycastle..", "javax.crypto..", "com.eatthepath.otp.."
   };
 
+  /** Rule fixtures (test code): a slice cycle and an adapter package, for the negative checks. */
+  private static final String FIXTURE = "org.ombuds.arch.fixture";
+
   private static JavaClasses classes;
+
+  /** Main and test code: who needs a public web class includes the tests in other packages. */
+  private static JavaClasses mainAndTests;
 
   @BeforeAll
   static void importClasses() {
@@ -46,6 +109,59 @@ class ArchitectureTest {
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.ombuds");
+    mainAndTests = new ClassFileImporter().importPackages("org.ombuds");
+  }
+
+  static ArchRule domainDependsOnlyOnTheAllowlist() {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(DOMAIN)
+        .should()
+        .dependOnClassesThat(outsideTheDomainAllowlist())
+        .as("domain classes depend only on DOMAIN_MAY_USE, less DOMAIN_MAY_NOT_USE");
+  }
+
+  private static DescribedPredicate<JavaClass> outsideTheDomainAllowlist() {
+    return not(resideInAnyPackage(DOMAIN_MAY_USE)).or(resideInAnyPackage(DOMAIN_MAY_NOT_USE));
+  }
+
+  static ArchRule freeOfCycles(String slicePattern) {
+    return slices().matching(slicePattern).should().beFreeOfCycles();
+  }
+
+  static ArchRule onlyListedClassesArePublic(String pkg, Set<String> listed) {
+    return noClasses()
+        .that()
+        .resideInAPackage(pkg)
+        .and()
+        .areTopLevelClasses()
+        .and(
+            DescribedPredicate.describe(
+                "are not on the list " + new TreeSet<>(listed),
+                (JavaClass c) -> !listed.contains(c.getSimpleName())))
+        .should()
+        .bePublic();
+  }
+
+  /** The listed classes of {@code pkg} that nothing outside the package uses: no longer public. */
+  static Set<String> listedButUnusedOutside(JavaClasses all, String pkg, Set<String> listed) {
+    Set<String> unused = new TreeSet<>();
+    for (String name : listed) {
+      JavaClass listedClass = all.get(pkg + "." + name);
+      // A template may name only a nested class (Communication.Refusal): that uses its outer one.
+      boolean used =
+          Stream.concat(Stream.of(listedClass), allNested(all, listedClass))
+              .flatMap(c -> c.getDirectDependenciesToSelf().stream())
+              .anyMatch(d -> !d.getOriginClass().getPackageName().equals(pkg));
+      if (!used) {
+        unused.add(name);
+      }
+    }
+    return unused;
+  }
+
+  private static Stream<JavaClass> allNested(JavaClasses all, JavaClass top) {
+    return all.stream().filter(c -> c.getName().startsWith(top.getName() + "$"));
   }
 
   @Test
@@ -71,27 +187,94 @@ class ArchitectureTest {
   }
 
   @Test
-  void domain_imports_no_framework() {
+  void domain_depends_only_on_the_allowlist() {
+    domainDependsOnlyOnTheAllowlist().check(classes);
+  }
+
+  @Test
+  void the_domain_allowlist_refuses_a_library_not_on_it() {
+    // The domain packages' own tests use JUnit and AssertJ, which are on no list: the same rule,
+    // run over them, must name them.
+    JavaClasses domainTests =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+            .importPackages(Stream.of(DOMAIN).map(p -> p.replace("..", "")).toArray(String[]::new));
+    assertThatThrownBy(() -> domainDependsOnlyOnTheAllowlist().check(domainTests))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("org.junit.jupiter.api.Test")
+        .hasMessageContaining("org.assertj.core.api");
+  }
+
+  @Test
+  void the_domain_allowlist_refuses_jdbc() {
+    JavaClasses jdbcUser = new ClassFileImporter().importClasses(DomainClassUsingJdbc.class);
+    assertThatThrownBy(
+            () ->
+                noClasses()
+                    .should()
+                    .dependOnClassesThat(outsideTheDomainAllowlist())
+                    .check(jdbcUser))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("java.sql.Connection");
+  }
+
+  /** Stands in for a domain class that reaches for JDBC, for the check above. */
+  @SuppressWarnings("unused")
+  private static final class DomainClassUsingJdbc {
+    static String url(java.sql.Connection connection) throws java.sql.SQLException {
+      return connection.getMetaData().getURL();
+    }
+  }
+
+  @Test
+  void only_anonymity_uses_icu() {
     noClasses()
         .that()
-        .resideInAnyPackage(DOMAIN)
+        .resideOutsideOfPackage("org.ombuds.anonymity..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.javalin..",
-            "org.eclipse.jetty..",
-            "gg.jte..",
-            "org.jdbi..",
-            "org.flywaydb..",
-            "com.zaxxer..",
-            "java.sql..",
-            "javax.sql..",
-            "tools.jackson..",
-            "com.fasterxml..",
-            "picocli..",
-            "org.slf4j..",
-            "ch.qos..")
+        .resideInAnyPackage("com.ibm.icu..")
         .check(classes);
+  }
+
+  @Test
+  void the_top_level_packages_are_free_of_cycles() {
+    freeOfCycles("org.ombuds.(*)..").check(classes);
+  }
+
+  @Test
+  void a_cycle_between_two_packages_is_refused() {
+    JavaClasses fixture = new ClassFileImporter().importPackages(FIXTURE + ".ring");
+    assertThatThrownBy(() -> freeOfCycles(FIXTURE + ".ring.(*)..").check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle detected")
+        .hasMessageContaining("First")
+        .hasMessageContaining("Second");
+  }
+
+  @Test
+  void web_classes_are_package_private_unless_listed() {
+    onlyListedClassesArePublic("org.ombuds.web", WEB_PUBLIC).check(classes);
+  }
+
+  @Test
+  void every_listed_web_class_is_used_outside_its_package() {
+    assertThat(listedButUnusedOutside(mainAndTests, "org.ombuds.web", WEB_PUBLIC)).isEmpty();
+  }
+
+  @Test
+  void an_unlisted_public_adapter_class_is_refused_and_an_unused_listed_one_named() {
+    JavaClasses fixture = new ClassFileImporter().importPackages(FIXTURE);
+    String adapter = FIXTURE + ".adapter";
+    assertThatThrownBy(() -> onlyListedClassesArePublic(adapter, Set.of("Used")).check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(adapter + ".Exposed")
+        .message()
+        .doesNotContain(adapter + ".Used")
+        .doesNotContain(adapter + ".Hidden");
+    onlyListedClassesArePublic(adapter, Set.of("Used", "Exposed")).check(fixture);
+    assertThat(listedButUnusedOutside(fixture, adapter, Set.of("Used", "Exposed")))
+        .containsExactly("Exposed");
   }
 
   @Test
