@@ -26,9 +26,11 @@ import org.ombuds.audit.EntryAuthenticator;
 import org.ombuds.audit.FileAuditAnchor;
 import org.ombuds.audit.IntegrityCheck;
 import org.ombuds.casefile.CaseService;
+import org.ombuds.common.Late;
 import org.ombuds.mail.SmtpNotifier;
 import org.ombuds.mandate.ExitCheck;
 import org.ombuds.mandate.Mandate;
+import org.ombuds.mandate.PendingConsents;
 import org.ombuds.portal.AlertSink;
 import org.ombuds.portal.Portal;
 import org.ombuds.records.ReportAxes;
@@ -134,6 +136,14 @@ public final class Office implements AutoCloseable {
         new CaseService(
             caseStore, new JdbiOfficePolicy(db), vault, audit, db, clock, sessions::keys);
     casesRef[0] = cases;
+    // What the portal and the alerts give the mandate's checks: bound once the portal exists,
+    // required by the constructors below, and all checked bound before the office starts.
+    Late<ExitCheck.ContactsOnFile> portalContacts = Late.of("the exit check's portal contacts");
+    Late<ExitCheck.HiddenMatchSink> hiddenMatches = Late.of("the exit check's hidden-match alert");
+    Late<PendingConsents> portalConsents = Late.of("the mandate's pending portal consents");
+    // Every way out is watched: stories, the report's texts, portal replies and the letterhead
+    // pass the exit check against everything on file in every open case.
+    this.exits = new ExitCheck(cases, audit, db, portalContacts, hiddenMatches);
     this.mandate =
         new Mandate(
             new JdbiDisclosureStore(db),
@@ -141,11 +151,12 @@ public final class Office implements AutoCloseable {
             audit,
             db,
             clock,
-            () -> (int) accountStore.all().stream().filter(Account::active).count());
-    // Every way out is watched: stories, the report's texts, portal replies and the letterhead
-    // pass the exit check against everything on file in every open case.
-    this.exits = new ExitCheck(cases, audit, db);
-    mandate.useExitCheck(exits);
+            new Mandate.Ports(
+                () -> (int) accountStore.all().stream().filter(Account::active).count(),
+                exits,
+                portalConsents,
+                // A publication (a story's disclosure) keeps the series' disclaimer through edits.
+                Stories::requireDisclaimer));
     // A story's audience is the whole organization: the latest personnel count entered for the
     // annual report, when there is one.
     this.stories =
@@ -186,20 +197,27 @@ public final class Office implements AutoCloseable {
         new Watches(
             new JdbiWatchStore(db), cases, alerts, audit, db, clock, caseStore::recusedCases);
     this.portal = newPortal(db, accountStore, portalAlerts(alerts), caseStore::recusedCases);
-    mandate.usePendingConsents(portal.pendingConsents());
-    portal.useExitCheck(exits);
-    exits.useContacts(portal::contactsOnFile);
+    portalConsents.bind(portal.pendingConsents());
+    portalContacts.bind(portal::contactsOnFile);
     // A match in a case the author is recused from is shown to the case's other Ombuds only.
-    exits.useHiddenMatchSink(
+    hiddenMatches.bind(
         caseId -> alerts.raise(AlertKind.EXIT_CHECK_MATCH, false, Optional.of(caseId)));
-    // A publication (a story's disclosure) keeps the series' disclaimer through every edit.
-    mandate.usePublicationCheck(Stories::requireDisclaimer);
+    Late.requireBound(portalContacts, hiddenMatches, portalConsents);
     this.reports =
-        new ReportService(new JdbiReportStore(db), vault, sessions::keys, reportAxes(), audit, db);
-    reports.useTextCheck(
-        (actorId, year, texts) ->
-            exits.require(
-                actorId, ExitCheck.Exit.REPORT, Integer.toString(year), texts, ExitCheck.Own.NONE));
+        new ReportService(
+            new JdbiReportStore(db),
+            vault,
+            sessions::keys,
+            reportAxes(),
+            audit,
+            db,
+            (actorId, year, texts) ->
+                exits.require(
+                    actorId,
+                    ExitCheck.Exit.REPORT,
+                    Integer.toString(year),
+                    texts,
+                    ExitCheck.Own.NONE));
     this.safeguards =
         new SecondOmbuds(
             new JdbiChangeStore(db), accounts, cases, mandate, reports, audit, db, clock);
@@ -243,7 +261,8 @@ public final class Office implements AutoCloseable {
             db,
             clock,
             sink,
-            recusedCases));
+            recusedCases,
+            exits));
   }
 
   /** The rows the annual report lists, from the case file's vocabularies. */

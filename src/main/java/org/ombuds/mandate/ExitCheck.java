@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.ombuds.anonymity.NameMatcher;
 import org.ombuds.audit.AuditEvent;
 import org.ombuds.audit.AuditKind;
@@ -210,8 +211,8 @@ public final class ExitCheck {
   private final CaseService cases;
   private final AuditLog audit;
   private final Transactions tx;
-  private volatile ContactsOnFile contacts = List::of;
-  private volatile HiddenMatchSink sink = caseId -> {};
+  private final Supplier<? extends ContactsOnFile> contacts;
+  private final Supplier<? extends HiddenMatchSink> sink;
   private final Map<String, Boolean> recorded =
       Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {
@@ -223,20 +224,22 @@ public final class ExitCheck {
             }
           });
 
-  public ExitCheck(CaseService cases, AuditLog audit, Transactions tx) {
+  /**
+   * @param contacts where the portal's names and ways to reach come from (the portal is made after
+   *     this check, so it is bound later: see {@link org.ombuds.common.Late})
+   * @param sink who is told of a match in a case the author is recused from
+   */
+  public ExitCheck(
+      CaseService cases,
+      AuditLog audit,
+      Transactions tx,
+      Supplier<? extends ContactsOnFile> contacts,
+      Supplier<? extends HiddenMatchSink> sink) {
     this.cases = Objects.requireNonNull(cases, "cases");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.tx = Objects.requireNonNull(tx, "tx");
-  }
-
-  /** Where the portal's names and ways to reach come from (the portal is made after this). */
-  public void useContacts(ContactsOnFile source) {
-    this.contacts = Objects.requireNonNull(source, "source");
-  }
-
-  /** Who is told of a match in a case the author is recused from. */
-  public void useHiddenMatchSink(HiddenMatchSink s) {
-    this.sink = Objects.requireNonNull(s, "sink");
+    this.contacts = Objects.requireNonNull(contacts, "contacts");
+    this.sink = Objects.requireNonNull(sink, "sink");
   }
 
   /**
@@ -292,7 +295,7 @@ public final class ExitCheck {
                 n.caseId(), n.pseudonym(), n.visible(), NameMatcher.Kind.PSEUDONYM, n.pseudonym()));
       }
     }
-    for (Contact c : contacts.all()) {
+    for (Contact c : contacts.get().all()) {
       if (own.threadId().filter(c.threadId()::equals).isPresent()) {
         continue;
       }
@@ -419,7 +422,8 @@ public final class ExitCheck {
             audit.append(
                 new AuditEvent(
                     AuditKind.EXIT_REFUSED, actorId, exit.code() + ":" + subject, outcome)));
-    hiddenCases.forEach(sink::hiddenMatch);
+    HiddenMatchSink to = sink.get();
+    hiddenCases.forEach(to::hiddenMatch);
   }
 
   private static String digest(String s) {

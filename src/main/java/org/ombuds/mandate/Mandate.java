@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.ombuds.anonymity.AnonymityEstimator;
 import org.ombuds.anonymity.Context;
 import org.ombuds.anonymity.Estimate;
@@ -69,42 +70,50 @@ public final class Mandate {
   private final Transactions tx;
   private final Clock clock;
   private final IntSupplier activeOmbuds;
-  private volatile PendingConsents pending = PendingConsents.NONE;
-  private volatile PublicationCheck publicationCheck = content -> {};
+  private final Supplier<? extends PendingConsents> pending;
+  private final PublicationCheck publicationCheck;
+  private final ExitCheck letterheadCheck;
 
-  /**
-   * @param activeOmbuds how many active Ombuds accounts the office has (a second Ombuds can only be
-   *     required when there is one)
-   */
+  /** The ports the mandate's rules read, each required. */
+  public record Ports(
+      IntSupplier activeOmbuds,
+      ExitCheck letterheadCheck,
+      Supplier<? extends PendingConsents> pending,
+      PublicationCheck publicationCheck) {
+    /**
+     * @param activeOmbuds how many active Ombuds accounts the office has (a second Ombuds can only
+     *     be required when there is one)
+     * @param letterheadCheck the check the letterhead passes: it is printed on every letter
+     * @param pending where consents given while the office was locked wait (the visitor portal,
+     *     made after the mandate, so bound later); applied before a disclosure is shown or
+     *     released, so that they count in {@link ReleasePolicy}
+     * @param publicationCheck what a publication's text must say besides the mandate's rules (the
+     *     series' disclaimer), checked at every draft and edit of a publication
+     */
+    public Ports {
+      java.util.Objects.requireNonNull(activeOmbuds, "activeOmbuds");
+      java.util.Objects.requireNonNull(letterheadCheck, "letterheadCheck");
+      java.util.Objects.requireNonNull(pending, "pending");
+      java.util.Objects.requireNonNull(publicationCheck, "publicationCheck");
+    }
+  }
+
   public Mandate(
       DisclosureStore store,
       CaseService cases,
       AuditLog audit,
       Transactions tx,
       Clock clock,
-      IntSupplier activeOmbuds) {
+      Ports ports) {
     this.store = store;
     this.cases = cases;
     this.audit = audit;
     this.tx = tx;
     this.clock = clock;
-    this.activeOmbuds = activeOmbuds;
-  }
-
-  /**
-   * Where consents given while the office was locked wait (the visitor portal); they are applied
-   * before a disclosure is shown or released, so that they count in {@link ReleasePolicy}.
-   */
-  public void usePendingConsents(PendingConsents source) {
-    this.pending = java.util.Objects.requireNonNull(source, "source");
-  }
-
-  /**
-   * What a publication's text must say besides the mandate's rules (the series' disclaimer),
-   * checked at every draft and edit of a publication.
-   */
-  public void usePublicationCheck(PublicationCheck check) {
-    this.publicationCheck = java.util.Objects.requireNonNull(check, "check");
+    this.activeOmbuds = ports.activeOmbuds();
+    this.letterheadCheck = ports.letterheadCheck();
+    this.pending = ports.pending();
+    this.publicationCheck = ports.publicationCheck();
   }
 
   // ---------------------------------------------------------------- drafting
@@ -274,7 +283,7 @@ public final class Mandate {
    */
   public DisclosureView get(String actorId, String caseId, String disclosureId) {
     CaseCipher cipher = cases.cipherFor(actorId, caseId);
-    pending.apply(actorId, caseId, disclosureId);
+    pending.get().apply(actorId, caseId, disclosureId);
     DisclosureStore.DisclosureRow row = requireDisclosure(caseId, disclosureId);
     if (!row.status().equals(DisclosureStatus.DRAFT.name())) {
       return view(cipher, row, Optional.empty());
@@ -500,7 +509,7 @@ public final class Mandate {
       Optional<String> confirm,
       CaseCipher cipher) {
     String caseId = c.id();
-    pending.apply(actorId, caseId, disclosureId);
+    pending.get().apply(actorId, caseId, disclosureId);
     DisclosureStore.DisclosureRow row =
         withEveryConfidant(actorId, c, cipher, lock(caseId, disclosureId));
     DraftContent content = content(cipher, row);
@@ -572,7 +581,7 @@ public final class Mandate {
         if (decision instanceof ReleasePolicy.Decision.EstimateChanged stale) {
           // The visitors who consented in the portal on the earlier estimate are asked again,
           // with the estimate of the moment.
-          pending.estimateChanged(actorId, caseId, disclosureId, stale.personIds());
+          pending.get().estimateChanged(actorId, caseId, disclosureId, stale.personIds());
         }
         yield new ReleaseOutcome.Refused(decision);
       }
@@ -830,13 +839,6 @@ public final class Mandate {
     return store.letterhead();
   }
 
-  private volatile ExitCheck letterheadCheck;
-
-  /** The check the letterhead passes: it is printed on every letter and report. */
-  public void useExitCheck(ExitCheck check) {
-    this.letterheadCheck = java.util.Objects.requireNonNull(check, "check");
-  }
-
   /**
    * Sets the letterhead, once the {@link ExitCheck} found no one of an open case in it.
    *
@@ -846,11 +848,7 @@ public final class Mandate {
     if (letterhead.length() > 1000) {
       throw new MandateException(400, "too_long", "The letterhead is limited to 1000 characters.");
     }
-    ExitCheck check = letterheadCheck;
-    if (check == null) {
-      throw new IllegalStateException("the letterhead's exit check is not wired");
-    }
-    check.require(
+    letterheadCheck.require(
         actorId, ExitCheck.Exit.LETTERHEAD, "office", letterhead.strip(), ExitCheck.Own.NONE);
     tx.run(
         () -> {

@@ -8,17 +8,6 @@ import java.util.List;
  * disclosure, before the consents are read.
  */
 public interface PendingConsents {
-  /** No source of pending consents (an office without a portal). */
-  PendingConsents NONE =
-      new PendingConsents() {
-        @Override
-        public void apply(String actorId, String caseId, String disclosureId) {}
-
-        @Override
-        public void estimateChanged(
-            String actorId, String caseId, String disclosureId, List<String> personIds) {}
-      };
-
   /**
    * Records the pending consents to {@code disclosureId}, each for the exact version granted, and
    * revokes the consents withdrawn meanwhile.

@@ -132,7 +132,25 @@ public final class Portal {
       Transactions tx,
       Clock clock,
       AlertSink alerts,
-      Function<String, Set<String>> recusedCases) {}
+      Function<String, Set<String>> recusedCases,
+      ExitCheck exits) {
+    /** Every collaborator is required: a missing one fails when the office is made. */
+    public Wiring {
+      java.util.Objects.requireNonNull(store, "store");
+      java.util.Objects.requireNonNull(portalVault, "portalVault");
+      java.util.Objects.requireNonNull(vault, "vault");
+      java.util.Objects.requireNonNull(officePublicKeyset, "officePublicKeyset");
+      java.util.Objects.requireNonNull(officeKeys, "officeKeys");
+      java.util.Objects.requireNonNull(cases, "cases");
+      java.util.Objects.requireNonNull(mandate, "mandate");
+      java.util.Objects.requireNonNull(audit, "audit");
+      java.util.Objects.requireNonNull(tx, "tx");
+      java.util.Objects.requireNonNull(clock, "clock");
+      java.util.Objects.requireNonNull(alerts, "alerts");
+      java.util.Objects.requireNonNull(recusedCases, "recusedCases");
+      java.util.Objects.requireNonNull(exits, "exits");
+    }
+  }
 
   public Portal(Wiring w) {
     this.store = w.store();
@@ -148,6 +166,7 @@ public final class Portal {
     this.alerts = w.alerts();
     this.throttle = new AlertThrottle(clock);
     this.recusedCases = w.recusedCases();
+    this.exits = w.exits();
     this.sessions = new PortalSessions(clock);
     this.failures = new TokenBucket(clock, FAILURES, FAILURE_REFILL);
     this.fastRefusals = new TokenBucket(clock, FAST_REFUSALS, FAST_REFILL);
@@ -691,12 +710,8 @@ public final class Portal {
         messages);
   }
 
-  private volatile ExitCheck exits;
-
-  /** The check every reply passes before it leaves for the visitor (wired after the portal). */
-  public void useExitCheck(ExitCheck check) {
-    this.exits = java.util.Objects.requireNonNull(check, "check");
-  }
+  /** The check every reply passes before it leaves for the visitor. */
+  private final ExitCheck exits;
 
   /**
    * The names and ways to reach that visitors gave in their threads, for the {@link ExitCheck}:
@@ -728,11 +743,7 @@ public final class Portal {
     unlocked();
     String checked = requireText(text, "reply");
     PortalStore.ThreadRow t = requireVisibleThread(actorId, threadId);
-    ExitCheck check = exits;
-    if (check == null) {
-      throw new IllegalStateException("the portal's exit check is not wired");
-    }
-    check.require(
+    exits.require(
         actorId, ExitCheck.Exit.REPLY, t.id(), checked, ExitCheck.Own.thread(t.id(), t.caseId()));
     String[] id = new String[1];
     tx.run(

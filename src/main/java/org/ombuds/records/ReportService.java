@@ -43,7 +43,7 @@ public final class ReportService {
   private final ReportAxes axes;
   private final AuditLog audit;
   private final Transactions tx;
-  private volatile TextCheck textCheck;
+  private final TextCheck textCheck;
 
   /** The check the report's own texts pass before the report leaves. */
   @FunctionalInterface
@@ -55,26 +55,17 @@ public final class ReportService {
     void require(String actorId, int year, String texts);
   }
 
-  /** Wires the exit check (the mandate's, made by the composition root). */
-  public void useTextCheck(TextCheck check) {
-    this.textCheck = java.util.Objects.requireNonNull(check, "check");
-  }
-
   /**
    * Checks the report's own texts for {@code year}: returns when they may leave.
    *
    * @throws RuntimeException the exit check's refusal (409 {@code open_case_match})
    */
   public void requireTextsMayLeave(String actorId, int year) {
-    TextCheck check = textCheck;
-    if (check == null) {
-      throw new IllegalStateException("the report's exit check is not wired");
-    }
     YearInputs in = settings().year(ReportSettings.checkYear(year));
     String texts =
         String.join("\n\n", in.assessment(), in.observations(), in.recommendations()).strip();
     if (!texts.isEmpty()) {
-      check.require(actorId, year, texts);
+      textCheck.require(actorId, year, texts);
     }
   }
 
@@ -90,7 +81,9 @@ public final class ReportService {
       Supplier<Optional<OfficeKeys>> keys,
       ReportAxes axes,
       AuditLog audit,
-      Transactions tx) {
+      Transactions tx,
+      TextCheck textCheck) {
+    this.textCheck = java.util.Objects.requireNonNull(textCheck, "textCheck");
     this.store = store;
     this.vault = vault;
     this.keys = keys;

@@ -378,7 +378,22 @@ class StoriesIT {
               t.office.audit(),
               t.office.db(),
               t.office.clock(),
-              () -> 1);
+              new org.ombuds.mandate.Mandate.Ports(
+                  () -> 1,
+                  t.office.exits(),
+                  () ->
+                      new org.ombuds.mandate.PendingConsents() {
+                        @Override
+                        public void apply(String actorId, String caseId, String disclosureId) {}
+
+                        @Override
+                        public void estimateChanged(
+                            String actorId,
+                            String caseId,
+                            String disclosureId,
+                            List<String> personIds) {}
+                      },
+                  content -> {}));
       String bare =
           unchecked
               .draft(
