@@ -1097,12 +1097,14 @@ public final class CaseService {
     if (!Ids.isId(caseId)) {
       throw notFound();
     }
-    CaseStore.CaseRow row = store.findCase(caseId).orElseThrow(CaseService::notFound);
-    if (store.recusedAccounts(caseId).contains(actorId)) {
+    // One checked read gives the row and who is recused from it.
+    CaseStore.RowAndRecusals found =
+        store.findCaseWithRecusals(caseId).orElseThrow(CaseService::notFound);
+    if (found.recusedAccounts().contains(actorId)) {
       // The same answer as for a case that does not exist: recusal reveals nothing.
       throw notFound();
     }
-    return row;
+    return found.row();
   }
 
   private CaseStore.CaseRow requireOpen(String actorId, String caseId) {

@@ -53,6 +53,16 @@ public interface CaseStore {
 
   Optional<CaseRow> findCase(String id);
 
+  /** A case row with the accounts recused from it, as that one checked row lists them. */
+  record RowAndRecusals(CaseRow row, Set<String> recusedAccounts) {
+    public RowAndRecusals {
+      recusedAccounts = Set.copyOf(recusedAccounts);
+    }
+  }
+
+  /** {@link #findCase} and {@link #recusedAccounts} in one read of the case's row. */
+  Optional<RowAndRecusals> findCaseWithRecusals(String id);
+
   List<CaseRow> listCases();
 
   /**

@@ -119,6 +119,23 @@ public final class JdbiCaseStore implements CaseStore {
   }
 
   @Override
+  public Optional<RowAndRecusals> findCaseWithRecusals(String id) {
+    return db.withHandle(
+        h ->
+            h.createQuery("SELECT " + Table.CASE_FILE.select() + " FROM case_file WHERE id = :id")
+                .bind("id", id)
+                .map(
+                    db.tags()
+                        .checked(
+                            Table.CASE_FILE,
+                            (rs, ctx) ->
+                                new RowAndRecusals(
+                                    caseRow(rs, ctx),
+                                    RowTags.idsOfSet(rs.getString(RowTags.RECUSALS)))))
+                .findOne());
+  }
+
+  @Override
   public List<CaseRow> listCases() {
     return db.withHandle(
         h ->
